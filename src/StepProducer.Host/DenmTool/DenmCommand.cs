@@ -1,0 +1,15 @@
+namespace StepProducer.Host.DenmTool;
+
+/// <summary>
+/// <c>step_producer denm encode|decode [--asn1 v1|v2] [HEX...]</c>: the codec's command-line tools.
+/// </summary>
+public static class DenmCommand
+{
+    /// <param name="args">The arguments after <c>denm</c>.</param>
+    /// <returns>The process exit code.</returns>
+    public static int Run(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error)
+    {
+        error.WriteLine("step_producer denm: not implemented yet");
+        return 1;
+    }
+}
