@@ -5,8 +5,7 @@ namespace StepProducer.Host.DenmTool;
 /// </summary>
 public static class DenmCommand
 {
-    /// <param name="args">The arguments after <c>denm</c>.</param>
-    /// <returns>The process exit code.</returns>
+    /// <summary>Runs the tool with the arguments that follow <c>denm</c>; returns the process exit code.</summary>
     public static int Run(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error)
     {
         error.WriteLine("step_producer denm: not implemented yet");
