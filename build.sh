@@ -3,7 +3,7 @@
 #   build                 restore and build everything (Release)
 #   test                  build, then run every test project; ends with "N passed, N failed, N skipped"
 #   run                   build the program and pipe the bundled samples through it (stdin/stdout mode)
-#   publish [RID|all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)
+all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)|all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)
 #   package               .deb and .rpm packages in artifacts/packages/
 #   bench [args]          BenchmarkDotNet suites (args go to BenchmarkSwitcher)
 set -euo pipefail
@@ -74,6 +74,109 @@ cmd_run() {
     die "run: not implemented yet"
 }
 
+# --- Native AOT binaries (publish) -------------------------------------------------------------------
+# Both RIDs link against a Debian bullseye sysroot: RSU images often run older distributions, and
+# bullseye's glibc 2.31 is the newest glibc the binaries may require.
+readonly SYSROOT_SUITE=bullseye
+readonly GLIBC_FLOOR_MAX=2.31
+readonly DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+readonly PUBLISH_RIDS=(linux-x64 linux-arm64)
+
+debian_arch() {
+    case "$1" in
+        linux-x64) echo amd64 ;;
+        linux-arm64) echo arm64 ;;
+        *) die "unknown runtime identifier '$1' (expected linux-x64 or linux-arm64)" ;;
+    esac
+}
+
+# ensure_sysroot RID: artifacts/sysroot/RID holds glibc, libgcc and OpenSSL (for TLS and the qemu runs)
+# from bullseye. Built once; delete the folder to rebuild it.
+ensure_sysroot() {
+    local rid="$1" sysroot="$ARTIFACTS/sysroot/$1"
+    [ -f "$sysroot/.complete" ] && return 0
+    ensure_packages mmdebstrap:mmdebstrap
+    log "building the $SYSROOT_SUITE sysroot for $rid"
+    rm -rf "$sysroot.partial"
+    mkdir -p "$(dirname "$sysroot")"
+    mmdebstrap --quiet --arch="$(debian_arch "$rid")" --variant=extract \
+        --include=libc6-dev,libgcc-10-dev,libssl-dev "$SYSROOT_SUITE" "$sysroot.partial" "$DEBIAN_MIRROR"
+    # mmdebstrap leaves absolute symlinks (libm.so -> /lib/...). lld resolves them on the host, misses,
+    # and silently links libm.a instead, so rewrite every one as a link relative to the sysroot.
+    (
+        cd "$sysroot.partial"
+        find . -path ./dev -prune -o -type l -lname '/*' -print | while IFS= read -r link; do
+            target="$(readlink "$link")"
+            ln -sfr "./${target#/}" "$link"
+        done
+    )
+    touch "$sysroot.partial/.complete"
+    rm -rf "$sysroot"
+    mv "$sysroot.partial" "$sysroot"
+}
+
+# glibc_floor BINARY: the newest GLIBC_x.y symbol version the binary needs.
+glibc_floor() {
+    readelf -V "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -Vu | tail -1
+}
+
+# check_native_binary BINARY: dynamic libm (the symlink pitfall above) and the glibc floor.
+check_native_binary() {
+    local binary="$1" floor
+    readelf -d "$binary" | grep -q 'NEEDED.*\[libm\.so\.6\]' \
+        || die "$binary does not link libm.so.6 dynamically (absolute sysroot symlinks?)"
+    floor="$(glibc_floor "$binary")"
+    [ "$(printf '%s\n%s\n' "$floor" "$GLIBC_FLOOR_MAX" | sort -V | tail -1)" = "$GLIBC_FLOOR_MAX" ] \
+        || die "$binary needs glibc $floor, above the floor $GLIBC_FLOOR_MAX"
+}
+
+# aot_publish PROJECT RID PUBLISH_DIR: Native AOT publish against the sysroot; fails on any warning line,
+# including the trim/AOT summary warnings IL2104/IL3053 that packages can raise.
+aot_publish() {
+    local project="$1" rid="$2" publish_dir="$3"
+    # The ILCompiler targets need clang (gcc rejects their --target flag) and lld for the sysroot link.
+    ensure_packages clang:clang ld.lld:lld readelf:binutils
+    ensure_sysroot "$rid"
+    local log_file="$ARTIFACTS/logs/publish-$(basename "$project")-$rid.log"
+    mkdir -p "$(dirname "$log_file")"
+    rm -rf "$publish_dir"
+    # The native link step is skipped when its object file is unchanged, even if it was last linked
+    # without the sysroot; removing the linked output forces a relink (a few seconds).
+    rm -rf "$ARTIFACTS"/build/bin/"$(basename "$project")"/*_"$rid"/native
+    set +e
+    dotnet publish "$project" -c "$CONFIGURATION" -r "$rid" -nologo -clp:NoSummary \
+        -p:SysRoot="$ARTIFACTS/sysroot/$rid" -p:LinkerFlavor=lld \
+        -p:PublishDir="$publish_dir/" 2>&1 | tee "$log_file"
+    local rc=${PIPESTATUS[0]}
+    set -e
+    [ "$rc" -eq 0 ] || die "publish of $project for $rid failed (log: $log_file)"
+    if grep -qi 'warning' "$log_file"; then
+        grep -i 'warning' "$log_file" >&2
+        die "publish of $project for $rid printed warnings (log: $log_file)"
+    fi
+}
+
+# publish_host RID: artifacts/RID/step_producer with its debug symbols beside it (step_producer.dbg,
+# found by gdb through the binary's .gnu_debuglink); the packages take the binary only.
+publish_host() {
+    local rid="$1" staging="$ARTIFACTS/publish/$1"
+    aot_publish "$ROOT/src/StepProducer.Host" "$rid" "$staging"
+    rm -rf "${ARTIFACTS:?}/$rid"
+    mkdir -p "$ARTIFACTS/$rid"
+    install -m 0755 "$staging/step_producer" "$ARTIFACTS/$rid/step_producer"
+    install -m 0644 "$staging/step_producer.dbg" "$ARTIFACTS/$rid/step_producer.dbg"
+    check_native_binary "$ARTIFACTS/$rid/step_producer"
+    log "$ARTIFACTS/$rid/step_producer: $(stat -c %s "$ARTIFACTS/$rid/step_producer") bytes, glibc >= $(glibc_floor "$ARTIFACTS/$rid/step_producer")"
+}
+
+cmd_publish() {
+    local target="${1:-all}" rid
+    case "$target" in
+        all) for rid in "${PUBLISH_RIDS[@]}"; do publish_host "$rid"; done ;;
+        *) debian_arch "$target" >/dev/null && publish_host "$target" ;;
+    esac
+}
+
 cmd_bench() {
     dotnet run -c Release --project "$ROOT/bench/StepProducer.Benchmarks" -- "$@"
 }
@@ -85,6 +188,7 @@ main() {
         build) cmd_build "$@" ;;
         test) cmd_test "$@" ;;
         run) cmd_run "$@" ;;
+        publish) cmd_publish "$@" ;;
         bench) cmd_bench "$@" ;;
         ""|-h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
         *) die "unknown command '$command' (see ./build.sh --help)" ;;
