@@ -3,7 +3,7 @@
 #   build                 restore and build everything (Release)
 #   test                  build, then run every test project; ends with "N passed, N failed, N skipped"
 #   run                   build the program and pipe the bundled samples through it (stdin/stdout mode)
-all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)|all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)
+#   publish [RID|all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)
 #   package               .deb and .rpm packages in artifacts/packages/
 #   bench [args]          BenchmarkDotNet suites (args go to BenchmarkSwitcher)
 set -euo pipefail
@@ -177,6 +177,95 @@ cmd_publish() {
     esac
 }
 
+# --- Packages (package) ------------------------------------------------------------------------------
+# deb/ holds the Debian metadata and the files both formats share (unit, default config, man page,
+# copyright); rpm/ holds the spec.
+readonly CONFIG_SCHEMA="$ROOT/schemas/step_producer_config_v1_schema.json"
+
+# product_property NAME: one property of the single product version (Directory.Build.props).
+product_property() {
+    dotnet msbuild "$ROOT/src/StepProducer.Host" -nologo -getProperty:"$1"
+}
+
+rpm_arch() {
+    case "$1" in
+        linux-x64) echo x86_64 ;;
+        linux-arm64) echo aarch64 ;;
+        *) die "unknown runtime identifier '$1'" ;;
+    esac
+}
+
+# build_deb RID VERSION: artifacts/packages/step-producer_VERSION_ARCH.deb from artifacts/RID.
+build_deb() {
+    local rid="$1" version="$2" arch staging binary="$ARTIFACTS/$1/step_producer"
+    arch="$(debian_arch "$rid")"
+    staging="$(mktemp -d)"
+    # mktemp -d makes a 0700 folder, and the root folder's mode goes into the package.
+    chmod 0755 "$staging"
+    install -D -m 0755 "$binary" "$staging/usr/bin/step_producer"
+    install -D -m 0644 "$ROOT/deb/step-producer.service" "$staging/lib/systemd/system/step-producer.service"
+    # 0644 here: postinst sets the 0640 root:step-producer stat override once the group exists.
+    install -D -m 0644 "$ROOT/deb/config.json" "$staging/etc/step-producer/config.json"
+    install -D -m 0644 "$CONFIG_SCHEMA" "$staging/usr/share/step-producer/schemas/step_producer_config_v1_schema.json"
+    install -D -m 0644 "$ROOT/deb/step_producer.1" "$staging/usr/share/man/man1/step_producer.1"
+    gzip -9n "$staging/usr/share/man/man1/step_producer.1"
+    install -D -m 0644 "$ROOT/deb/copyright" "$staging/usr/share/doc/step-producer/copyright"
+    install -D -m 0644 "$ROOT/README.md" "$staging/usr/share/doc/step-producer/README.md"
+    sed -e "s/@VERSION@/$version/g" -e "s/@DATE@/$(date -u -R -d "@$SOURCE_DATE_EPOCH")/" \
+        "$ROOT/deb/changelog.in" | gzip -9n > "$staging/usr/share/doc/step-producer/changelog.gz"
+    chmod 0644 "$staging/usr/share/doc/step-producer/changelog.gz"
+    install -d -m 0755 "$staging/DEBIAN"
+    install -m 0644 "$ROOT/deb/conffiles" "$staging/DEBIAN/conffiles"
+    install -m 0755 "$ROOT/deb/postinst" "$ROOT/deb/prerm" "$ROOT/deb/postrm" "$staging/DEBIAN/"
+    sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@GLIBC_FLOOR@/$(glibc_floor "$binary")/" \
+        -e "s/@INSTALLED_SIZE@/$(du -sk --exclude=DEBIAN "$staging" | cut -f1)/" \
+        "$ROOT/deb/control" > "$staging/DEBIAN/control"
+    (cd "$staging" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z \
+        | xargs -0 md5sum > DEBIAN/md5sums)
+    chmod 0644 "$staging/DEBIAN/md5sums"
+    find "$staging" -exec touch --no-dereference -d "@$SOURCE_DATE_EPOCH" {} +
+    dpkg-deb --root-owner-group -Zxz --build "$staging" "$ARTIFACTS/packages/step-producer_${version}_${arch}.deb" >/dev/null
+    rm -rf "$staging"
+}
+
+# build_rpm RID VERSION RELEASE: artifacts/packages/step-producer-VERSION-RELEASE.ARCH.rpm.
+build_rpm() {
+    local rid="$1" version="$2" release="$3" topdir
+    topdir="$(mktemp -d)"
+    rpmbuild -bb --quiet --target "$(rpm_arch "$rid")" \
+        --define "_topdir $topdir" \
+        --define "_rpmdir $ARTIFACTS/packages" \
+        --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
+        --define "step_version $version" \
+        --define "step_release $release" \
+        --define "step_binary $ARTIFACTS/$rid/step_producer" \
+        --define "step_shared $ROOT/deb" \
+        --define "step_schema $CONFIG_SCHEMA" \
+        --define "step_readme $ROOT/README.md" \
+        --define "step_glibc_floor $(glibc_floor "$ARTIFACTS/$rid/step_producer")" \
+        --define "step_changelog_date $(date -u -d "@$SOURCE_DATE_EPOCH" '+%a %b %d %Y')" \
+        "$ROOT/rpm/step-producer.spec"
+    rm -rf "$topdir"
+}
+
+cmd_package() {
+    ensure_packages dpkg-deb:dpkg rpmbuild:rpm gzip:gzip
+    [ -f "$CONFIG_SCHEMA" ] || die "the config schema $CONFIG_SCHEMA is missing (step_producer --conf_schema writes it)"
+    local version release rid
+    version="$(product_property Version)"
+    release="$(product_property PackageRelease)"
+    # Package timestamps come from the last commit, so a rebuild of one commit gives the same files.
+    export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || date +%s)}"
+    rm -rf "$ARTIFACTS/packages"
+    mkdir -p "$ARTIFACTS/packages"
+    for rid in "${PUBLISH_RIDS[@]}"; do
+        publish_host "$rid"
+        build_deb "$rid" "$version"
+        build_rpm "$rid" "$version" "$release"
+    done
+    ls -l "$ARTIFACTS/packages" >&2
+}
+
 cmd_bench() {
     dotnet run -c Release --project "$ROOT/bench/StepProducer.Benchmarks" -- "$@"
 }
@@ -189,6 +278,7 @@ main() {
         test) cmd_test "$@" ;;
         run) cmd_run "$@" ;;
         publish) cmd_publish "$@" ;;
+        package) cmd_package "$@" ;;
         bench) cmd_bench "$@" ;;
         ""|-h|--help|help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
         *) die "unknown command '$command' (see ./build.sh --help)" ;;
