@@ -82,10 +82,13 @@ readonly GLIBC_FLOOR_MAX=2.31
 readonly DEBIAN_MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly PUBLISH_RIDS=(linux-x64 linux-arm64)
 
-debian_arch() {
-    case "$1" in
-        linux-x64) echo amd64 ;;
-        linux-arm64) echo arm64 ;;
+# arch_name RID deb|rpm: the architecture name Debian (and mmdebstrap) or RPM uses for a .NET RID.
+arch_name() {
+    case "$1:$2" in
+        linux-x64:deb) echo amd64 ;;
+        linux-x64:rpm) echo x86_64 ;;
+        linux-arm64:deb) echo arm64 ;;
+        linux-arm64:rpm) echo aarch64 ;;
         *) die "unknown runtime identifier '$1' (expected linux-x64 or linux-arm64)" ;;
     esac
 }
@@ -99,7 +102,7 @@ ensure_sysroot() {
     log "building the $SYSROOT_SUITE sysroot for $rid"
     rm -rf "$sysroot.partial"
     mkdir -p "$(dirname "$sysroot")"
-    mmdebstrap --quiet --arch="$(debian_arch "$rid")" --variant=extract \
+    mmdebstrap --quiet --arch="$(arch_name "$rid" deb)" --variant=extract \
         --include=libc6-dev,libgcc-10-dev,libssl-dev "$SYSROOT_SUITE" "$sysroot.partial" "$DEBIAN_MIRROR"
     # mmdebstrap leaves absolute symlinks (libm.so -> /lib/...). lld resolves them on the host, misses,
     # and silently links libm.a instead, so rewrite every one as a link relative to the sysroot.
@@ -173,7 +176,7 @@ cmd_publish() {
     local target="${1:-all}" rid
     case "$target" in
         all) for rid in "${PUBLISH_RIDS[@]}"; do publish_host "$rid"; done ;;
-        *) debian_arch "$target" >/dev/null && publish_host "$target" ;;
+        *) arch_name "$target" deb >/dev/null && publish_host "$target" ;;
     esac
 }
 
@@ -187,18 +190,10 @@ product_property() {
     dotnet msbuild "$ROOT/src/StepProducer.Host" -nologo -getProperty:"$1"
 }
 
-rpm_arch() {
-    case "$1" in
-        linux-x64) echo x86_64 ;;
-        linux-arm64) echo aarch64 ;;
-        *) die "unknown runtime identifier '$1'" ;;
-    esac
-}
-
 # build_deb RID VERSION: artifacts/packages/step-producer_VERSION_ARCH.deb from artifacts/RID.
 build_deb() {
     local rid="$1" version="$2" arch staging binary="$ARTIFACTS/$1/step_producer"
-    arch="$(debian_arch "$rid")"
+    arch="$(arch_name "$rid" deb)"
     staging="$(mktemp -d)"
     # mktemp -d makes a 0700 folder, and the root folder's mode goes into the package.
     chmod 0755 "$staging"
@@ -232,7 +227,7 @@ build_deb() {
 build_rpm() {
     local rid="$1" version="$2" release="$3" topdir
     topdir="$(mktemp -d)"
-    rpmbuild -bb --quiet --target "$(rpm_arch "$rid")" \
+    rpmbuild -bb --quiet --target "$(arch_name "$rid" rpm)" \
         --define "_topdir $topdir" \
         --define "_rpmdir $ARTIFACTS/packages" \
         --define "_build_name_fmt %%{NAME}-%%{VERSION}-%%{RELEASE}.%%{ARCH}.rpm" \
