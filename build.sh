@@ -48,7 +48,10 @@ cmd_build() {
 
 cmd_test() {
     ensure_test_tools
+    ensure_packaging_test_tools
     cmd_build
+    # Native AOT publish of both RIDs (any trim/AOT warning fails) and the packages the tests inspect.
+    cmd_package
     local log_file="$ARTIFACTS/test-results/dotnet-test.log"
     mkdir -p "$(dirname "$log_file")"
     set +e
@@ -241,6 +244,12 @@ build_rpm() {
         --define "step_changelog_date $(date -u -d "@$SOURCE_DATE_EPOCH" '+%a %b %d %Y')" \
         "$ROOT/rpm/step-producer.spec"
     rm -rf "$topdir"
+}
+
+# The packaging tests check the artifacts with these tools; qemu-user runs the arm64 binary.
+ensure_packaging_test_tools() {
+    ensure_packages lintian:lintian rpmlint:rpmlint qemu-aarch64:qemu-user systemd-analyze:systemd \
+        dpkg-deb:dpkg rpm:rpm readelf:binutils man:man-db
 }
 
 cmd_package() {
