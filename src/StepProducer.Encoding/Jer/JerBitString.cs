@@ -5,8 +5,8 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// BIT STRING in JER (ITU-T X.697, encoding of the bitstring type). A fixed-size BIT STRING is a JSON
 /// string of hexadecimal digits, the bits padded with zero bits to whole octets. A variable-size one is
-/// <c>{"value": "&lt;hex&gt;", "length": &lt;number of bits&gt;}</c>. Here a BIT STRING of n bits is held as an
-/// n-bit number whose most significant bit is the ASN.1 bit 0 (the first bit), as UPER writes it.
+/// <c>{"value": "&lt;hex&gt;", "length": &lt;number of bits&gt;}</c>. As in the model, ASN.1 bit n is held as
+/// <c>1 &lt;&lt; n</c>; in the hex text bit 0 is the most significant bit of the first octet.
 /// </summary>
 internal static class JerBitString
 {
@@ -74,13 +74,17 @@ internal static class JerBitString
 
     private static ReadOnlySpan<byte> FormatHex(uint bits, int size, Span<byte> hex)
     {
-        var octets = (size + 7) / 8;
-        var aligned = bits << ((octets * 8) - size);
-        var digits = octets * 2;
-        for (var i = 0; i < digits; i++)
+        var digits = 2 * ((size + 7) / 8);
+        for (var digit = 0; digit < digits; digit++)
         {
-            var nibble = (aligned >> ((digits - 1 - i) * 4)) & 0xF;
-            hex[i] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+            // Hex digit d holds ASN.1 bits 4d..4d+3, the first of them in its most significant place.
+            var nibble = 0;
+            for (var place = 0; place < 4; place++)
+            {
+                nibble = (nibble << 1) | (int)((bits >> ((digit * 4) + place)) & 1);
+            }
+
+            hex[digit] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
         }
 
         return hex[..digits];
@@ -88,31 +92,39 @@ internal static class JerBitString
 
     private static uint ParseHex(string hex, int size, JerPath path)
     {
-        var octets = (size + 7) / 8;
-        if (hex.Length != octets * 2)
+        var digits = 2 * ((size + 7) / 8);
+        if (hex.Length != digits)
         {
-            JerException.Throw(path, $"'{hex}' has {hex.Length} hex digits, {size} bits need {octets * 2}");
+            JerException.Throw(path, $"'{hex}' has {hex.Length} hex digits, {size} bits need {digits}");
         }
 
-        uint aligned = 0;
-        foreach (var digit in hex)
+        uint bits = 0;
+        for (var digit = 0; digit < digits; digit++)
         {
-            var nibble = HexDigitValue(digit);
+            var nibble = HexDigitValue(hex[digit]);
             if (nibble < 0)
             {
                 JerException.Throw(path, $"'{hex}' is not hexadecimal");
             }
 
-            aligned = (aligned << 4) | (uint)nibble;
+            for (var place = 0; place < 4; place++)
+            {
+                var bit = (digit * 4) + place;
+                if (((nibble >> (3 - place)) & 1) == 0)
+                {
+                    continue;
+                }
+
+                if (bit >= size)
+                {
+                    JerException.Throw(path, $"'{hex}' has non-zero padding bits after bit {size - 1}");
+                }
+
+                bits |= 1u << bit;
+            }
         }
 
-        var padding = (octets * 8) - size;
-        if ((aligned & ((1u << padding) - 1)) != 0)
-        {
-            JerException.Throw(path, $"'{hex}' has non-zero padding bits after bit {size - 1}");
-        }
-
-        return aligned >> padding;
+        return bits;
     }
 
     private static int HexDigitValue(char digit) => digit switch
