@@ -10,7 +10,19 @@ namespace StepProducer.Encoding.Jer;
 /// </summary>
 internal static class JerBitString
 {
-    /// <summary>The longest BIT STRING in the DENM modules is PositionOfOccupants, SIZE(20).</summary>
+    /// <summary>LightBarSirenInUse: BIT STRING (SIZE(2)).</summary>
+    public const int LightBarSirenInUseSize = 2;
+
+    /// <summary>EnergyStorageType: BIT STRING (SIZE(7)).</summary>
+    public const int EnergyStorageTypeSize = 7;
+
+    /// <summary>PositionOfOccupants: BIT STRING (SIZE(20)), the longest BIT STRING of the DENM modules.</summary>
+    public const int PositionOfOccupantsSize = 20;
+
+    /// <summary>DrivingLaneStatus: BIT STRING (SIZE(1..13)).</summary>
+    public static readonly JerRange DrivingLaneStatusSize = new(1, 13);
+
+    /// <summary>Room for the hex digits of any of them: 32 bits would be 8 digits.</summary>
     private const int MaxBits = 32;
 
     private static readonly JsonEncodedText ValueKey = JsonEncodedText.Encode("value");
@@ -41,9 +53,8 @@ internal static class JerBitString
         return ParseHex(reader.GetString()!, size, path);
     }
 
-    /// <summary>Reads the variable-size form; the length must lie in minLength..maxLength.</summary>
-    public static (uint Bits, int Length) ReadVariableSize(
-        ref Utf8JsonReader reader, JerPath path, int minLength, int maxLength)
+    /// <summary>Reads the variable-size form; the length must lie in the SIZE range.</summary>
+    public static (uint Bits, int Length) ReadVariableSize(ref Utf8JsonReader reader, JerPath path, JerRange size)
     {
         JerRead.StartObject(ref reader, path);
         string? hex = null;
@@ -59,7 +70,7 @@ internal static class JerBitString
             }
             else
             {
-                length = (int)JerRead.ReadInteger(ref reader, path, minLength, maxLength);
+                length = JerRead.ReadInt32(ref reader, path, size);
             }
 
             path.Pop();

@@ -9,7 +9,7 @@ namespace StepProducer.Encoding.Jer;
 internal static class JerCharacterString
 {
     /// <summary>IA5String: characters 0..127 (X.680 clause 41, table 8).</summary>
-    public static string ReadIA5String(ref Utf8JsonReader reader, JerPath path, int minSize, int maxSize)
+    public static string ReadIA5String(ref Utf8JsonReader reader, JerPath path, JerRange size)
     {
         var text = ReadString(ref reader, path, "IA5String");
         foreach (var character in text)
@@ -20,12 +20,12 @@ internal static class JerCharacterString
             }
         }
 
-        CheckSize(path, text, text.Length, minSize, maxSize);
+        CheckSize(path, text, text.Length, size);
         return text;
     }
 
     /// <summary>NumericString: the digits 0..9 and space (X.680 clause 41.2, table 9).</summary>
-    public static string ReadNumericString(ref Utf8JsonReader reader, JerPath path, int minSize, int maxSize)
+    public static string ReadNumericString(ref Utf8JsonReader reader, JerPath path, JerRange size)
     {
         var text = ReadString(ref reader, path, "NumericString");
         foreach (var character in text)
@@ -36,12 +36,12 @@ internal static class JerCharacterString
             }
         }
 
-        CheckSize(path, text, text.Length, minSize, maxSize);
+        CheckSize(path, text, text.Length, size);
         return text;
     }
 
     /// <summary>UTF8String: any Unicode text; its SIZE counts characters (code points), not octets.</summary>
-    public static string ReadUtf8String(ref Utf8JsonReader reader, JerPath path, int minSize, int maxSize)
+    public static string ReadUtf8String(ref Utf8JsonReader reader, JerPath path, JerRange size)
     {
         var text = ReadString(ref reader, path, "UTF8String");
         var characters = 0;
@@ -50,7 +50,7 @@ internal static class JerCharacterString
             characters++;
         }
 
-        CheckSize(path, text, characters, minSize, maxSize);
+        CheckSize(path, text, characters, size);
         return text;
     }
 
@@ -60,11 +60,11 @@ internal static class JerCharacterString
         return reader.GetString()!;
     }
 
-    private static void CheckSize(JerPath path, string text, int size, int minSize, int maxSize)
+    private static void CheckSize(JerPath path, string text, int characters, JerRange size)
     {
-        if (size < minSize || size > maxSize)
+        if (characters < size.Min || characters > size.Max)
         {
-            JerException.Throw(path, $"'{text}' has {size} characters, outside SIZE({minSize}..{maxSize})");
+            JerException.Throw(path, $"'{text}' has {characters} characters, outside SIZE({size.Min}..{size.Max})");
         }
     }
 }

@@ -87,12 +87,9 @@ internal static class JerIdentifiers
     /// </summary>
     public static readonly JerIdentifierTable CauseCodeChoice = new("CauseCodeChoice (CDD v2.2.1)", CauseCodeChoiceIdentifiers());
 
-    /// <summary>The number of CauseCodeChoice alternatives: cause codes 0..128.</summary>
-    private const int CauseCodeChoiceAlternatives = 129;
-
     private static string[] CauseCodeChoiceIdentifiers()
     {
-        var identifiers = new string[CauseCodeChoiceAlternatives];
+        var identifiers = new string[Denm.V2.CauseCodeV2.MaxCauseCode + 1];
         for (var code = 0; code < identifiers.Length; code++)
         {
             identifiers[code] = $"reserved{code}";

@@ -2,6 +2,9 @@ using System.Text.Json;
 
 namespace StepProducer.Encoding.Jer;
 
+/// <summary>Reads one value (the reader on its first token) into its model type.</summary>
+internal delegate T JerValueReader<out T>(ref Utf8JsonReader reader, JerPath path);
+
 /// <summary>
 /// Reading the JER (ITU-T X.697) forms of the ASN.1 built-in types with a <see cref="Utf8JsonReader"/>.
 /// Every method expects the reader on the value's first token and leaves it on the value's last token.
@@ -9,6 +12,36 @@ namespace StepProducer.Encoding.Jer;
 /// </summary>
 internal static class JerRead
 {
+    /// <summary>
+    /// Reads one whole JSON text as a DENM: the top-level value and nothing after it. Malformed JSON, and text
+    /// that is not UTF-8, become a <see cref="JerException"/> at the path reached.
+    /// </summary>
+    public static T ReadDocument<T>(ReadOnlySpan<byte> json, JerValueReader<T> readRoot)
+    {
+        var path = new JerPath();
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            Next(ref reader, path);
+            var value = readRoot(ref reader, path);
+            if (reader.Read())
+            {
+                JerException.Throw(path, $"unexpected {Describe(reader.TokenType)} after the DENM object");
+            }
+
+            return value;
+        }
+        catch (JsonException exception)
+        {
+            throw new JerException(path.ToString(), $"malformed JSON: {exception.Message}");
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Utf8JsonReader.GetString throws this for text that is not valid UTF-8.
+            throw new JerException(path.ToString(), $"unreadable JSON text: {exception.Message}");
+        }
+    }
+
     /// <summary>Moves to the next token; the input ending early is an error at the current path.</summary>
     public static void Next(ref Utf8JsonReader reader, JerPath path)
     {
@@ -87,7 +120,7 @@ internal static class JerRead
     /// Returns false at the end of the array. More than <paramref name="maxItems"/> items is an error, so the
     /// caller's loop is bounded.
     /// </summary>
-    public static bool NextItem(ref Utf8JsonReader reader, JerPath path, int count, int maxItems)
+    private static bool NextItem(ref Utf8JsonReader reader, JerPath path, int count, int maxItems)
     {
         Next(ref reader, path);
         if (reader.TokenType == JsonTokenType.EndArray)
@@ -104,19 +137,27 @@ internal static class JerRead
         return true;
     }
 
-    public static void StartArray(ref Utf8JsonReader reader, JerPath path) =>
-        ExpectToken(ref reader, path, JsonTokenType.StartArray, "a SEQUENCE OF (JSON array)");
-
-    public static void CheckCount(JerPath path, int count, int minItems)
+    /// <summary>Reads a SEQUENCE OF whose item count must lie in <paramref name="size"/>.</summary>
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, JerPath path, JerRange size, JerValueReader<T> readItem)
     {
-        if (count < minItems)
+        ExpectToken(ref reader, path, JsonTokenType.StartArray, "a SEQUENCE OF (JSON array)");
+        var items = new List<T>();
+        while (NextItem(ref reader, path, items.Count, (int)size.Max))
         {
-            JerException.Throw(path, $"{count} items, fewer than {minItems} (SIZE constraint)");
+            items.Add(readItem(ref reader, path));
+            path.Pop();
         }
+
+        if (items.Count < size.Min)
+        {
+            JerException.Throw(path, $"{items.Count} items, fewer than {size.Min} (SIZE constraint)");
+        }
+
+        return items;
     }
 
-    /// <summary>INTEGER (X.697, integer type): a JSON number with no fraction or exponent, within min..max.</summary>
-    public static long ReadInteger(ref Utf8JsonReader reader, JerPath path, long min, long max)
+    /// <summary>INTEGER (X.697, integer type): a JSON number with no fraction or exponent, within the range.</summary>
+    public static long ReadInteger(ref Utf8JsonReader reader, JerPath path, JerRange range)
     {
         ExpectToken(ref reader, path, JsonTokenType.Number, "an INTEGER (JSON number)");
         if (!reader.TryGetInt64(out var value))
@@ -124,13 +165,17 @@ internal static class JerRead
             JerException.Throw(path, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a whole number");
         }
 
-        if (value < min || value > max)
+        if (value < range.Min || value > range.Max)
         {
-            JerException.Throw(path, $"{value} outside {min}..{max}");
+            JerException.Throw(path, $"{value} outside {range.Min}..{range.Max}");
         }
 
         return value;
     }
+
+    /// <summary><see cref="ReadInteger"/> for a range that fits an <see cref="int"/>.</summary>
+    public static int ReadInt32(ref Utf8JsonReader reader, JerPath path, JerRange range) =>
+        (int)ReadInteger(ref reader, path, range);
 
     /// <summary>BOOLEAN (X.697, boolean type): JSON true or false.</summary>
     public static bool ReadBoolean(ref Utf8JsonReader reader, JerPath path)

@@ -29,7 +29,7 @@ public class JerPrimitiveTests
     {
         // DrivingLaneStatus SIZE(1..13), 10 bits, bit 0 first: 1011001110 = octets 10110011 10(000000).
         Assert.Equal("""{"k":{"value":"b380","length":10}}""", WriteObject(w => JerBitString.WriteVariableSize(w, Key, 0b0111001101u, 10)));
-        var (bits, length) = Read("""{"length":10,"value":"B380"}""", (ref Utf8JsonReader r, JerPath p) => JerBitString.ReadVariableSize(ref r, p, 1, 13));
+        var (bits, length) = Read("""{"length":10,"value":"B380"}""", (ref Utf8JsonReader r, JerPath p) => JerBitString.ReadVariableSize(ref r, p, JerBitString.DrivingLaneStatusSize));
         Assert.Equal((0b0111001101u, 10), (bits, length));
     }
 
@@ -51,7 +51,7 @@ public class JerPrimitiveTests
     [InlineData("""{"value":"b380","length":10,"length":10}""", "key 'length' appears twice")]
     public void VariableSizeBitString_BadObject_NamesTheRule(string json, string rule)
     {
-        var error = ReadError(json, (ref Utf8JsonReader r, JerPath p) => JerBitString.ReadVariableSize(ref r, p, 1, 13));
+        var error = ReadError(json, (ref Utf8JsonReader r, JerPath p) => JerBitString.ReadVariableSize(ref r, p, JerBitString.DrivingLaneStatusSize));
         Assert.Equal(rule, error.Rule);
     }
 
@@ -86,26 +86,26 @@ public class JerPrimitiveTests
     [InlineData("\"ABCD\"", 1, 3, "'ABCD' has 4 characters, outside SIZE(1..3)")]
     [InlineData("\"\u00e9\"", 1, 3, "'\u00e9' has a character outside the IA5String alphabet (0..127)")]
     public void IA5String_ChecksAlphabetAndSize(string json, int min, int max, string? rule) =>
-        CheckString(json, rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadIA5String(ref r, p, min, max));
+        CheckString(json, rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadIA5String(ref r, p, new JerRange(min, max)));
 
     [Theory]
     [InlineData("\"0049 89\"", null)]
     [InlineData("\"+4989\"", "'+4989' has a character outside the NumericString alphabet (0-9 and space)")]
     [InlineData("\"\"", "'' has 0 characters, outside SIZE(1..16)")]
     public void NumericString_ChecksAlphabetAndSize(string json, string? rule) =>
-        CheckString(json, rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadNumericString(ref r, p, 1, 16));
+        CheckString(json, rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadNumericString(ref r, p, new JerRange(1, 16)));
 
     [Theory]
     // 24 characters of two UTF-8 octets each fit SIZE(1..24): the size counts characters, not octets.
     [InlineData(24, null)]
     [InlineData(25, "has 25 characters, outside SIZE(1..24)")]
     public void Utf8String_SizeCountsCharacters(int characters, string? rule) =>
-        CheckString($"\"{new string('\u00e9', characters)}\"", rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadUtf8String(ref r, p, 1, 24));
+        CheckString($"\"{new string('\u00e9', characters)}\"", rule, (ref Utf8JsonReader r, JerPath p) => JerCharacterString.ReadUtf8String(ref r, p, new JerRange(1, 24)));
 
     [Fact]
     public void Integer_OutsideRange_GivesUperStyleRule()
     {
-        var error = ReadError("900000002", (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInteger(ref r, p, -900000000, 900000001));
+        var error = ReadError("900000002", (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInteger(ref r, p, JerRange.Latitude));
         Assert.Equal("900000002 outside -900000000..900000001", error.Rule);
     }
 
@@ -113,7 +113,7 @@ public class JerPrimitiveTests
     [InlineData("1.5")]
     [InlineData("1e3")]
     public void Integer_WithFractionOrExponent_IsRejected(string json) =>
-        Assert.Equal($"{json} is not a whole number", ReadError(json, (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInteger(ref r, p, 0, 10000)).Rule);
+        Assert.Equal($"{json} is not a whole number", ReadError(json, (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInteger(ref r, p, JerRange.TransmissionInterval)).Rule);
 
     private delegate T ReadFunc<T>(ref Utf8JsonReader reader, JerPath path);
 
