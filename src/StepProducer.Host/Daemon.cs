@@ -1,0 +1,1 @@
+namespace StepProducer.Host; internal static class Daemon { public static int Run(StepProducer.Host.Cli.CommandLineOptions options) => 1; }
