@@ -33,6 +33,12 @@ public static class ConfigLoader
         {
             throw new ConfigException([FromJsonException(error)]);
         }
+        catch (NotSupportedException error) when (error.Message.Contains("type discriminator", StringComparison.Ordinal))
+        {
+            // System.Text.Json reports a polymorphic object without its "type" key this way.
+            var path = ToConfigPath(PathOf(error.Message));
+            throw new ConfigException([new ConfigError(path + ".type", "required (\"console\" or \"file\")")]);
+        }
 
         if (config is null)
         {
@@ -57,6 +63,21 @@ public static class ConfigLoader
             reason = reason[..tail];
         }
 
+        // Its wording names .NET types; say it in the config's terms.
+        if (reason.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            reason = "unknown key (see --conf_schema for the keys of version 1)";
+        }
+        else if (reason.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            reason = "wrong JSON type, or a number too large for this key (see --conf_schema)";
+        }
+        else if (reason.Contains("unrecognized type discriminator", StringComparison.Ordinal))
+        {
+            path += ".type";
+            reason = "unknown handler type; use \"console\" or \"file\"";
+        }
+
         if (error.LineNumber is { } line)
         {
             // JsonException counts lines and bytes from 0; editors count from 1.
@@ -64,6 +85,20 @@ public static class ConfigLoader
         }
 
         return new ConfigError(path, reason);
+    }
+
+    /// <summary>The "$.a.b" after " Path: " in a System.Text.Json exception message, or "$".</summary>
+    private static string PathOf(string message)
+    {
+        var start = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return "$";
+        }
+
+        start += " Path: ".Length;
+        var end = message.IndexOf(' ', start);
+        return end < 0 ? message[start..] : message[start..end];
     }
 
     /// <summary>"$.redis.connection.port" → "redis.connection.port"; "$" → "$" (the whole document).</summary>

@@ -7,14 +7,14 @@ namespace StepProducer.Host.Configuration;
 public sealed record LogOptions
 {
     [Description("Lowest level written: Trace, Debug, Information, Warning, Error or Critical.")]
-    public LogLevelSetting Level { get; init; } = LogLevelSetting.Information;
+    public LogLevelSetting Level { get; set; } = LogLevelSetting.Information;
 
     [Description("Console format: simple (one line per entry), json (one JSON object per line) or systemd "
         + "(syslog priority prefixes for journald).")]
-    public LogFormat Format { get; init; } = LogFormat.Simple;
+    public LogFormat Format { get; set; } = LogFormat.Simple;
 
     [Description("Where log entries go: console (stderr) and/or rolling files.")]
-    public IReadOnlyList<LogHandler> Handlers { get; init; } = [new ConsoleLogHandler()];
+    public IReadOnlyList<LogHandler> Handlers { get; set; } = [new ConsoleLogHandler()];
 }
 
 /// <summary>Log levels by their Microsoft.Extensions.Logging names.</summary>
@@ -56,13 +56,13 @@ public sealed record ConsoleLogHandler : LogHandler;
 public sealed record FileLogHandler : LogHandler
 {
     [Description("Log file path; rolled files get a _NNN suffix before the extension.")]
-    public string Path { get; init; } = "/var/log/step_producer/step_producer.log";
+    public string Path { get; set; } = "/var/log/step_producer/step_producer.log";
 
     [Description("Size in MiB at which the file is rolled.")]
     [ConfigRange(ConfigLimits.MaxSizeMbMin, ConfigLimits.MaxSizeMbMax)]
-    public int MaxSizeMb { get; init; } = 10;
+    public int MaxSizeMb { get; set; } = 10;
 
     [Description("Number of files kept, the current one included.")]
     [ConfigRange(ConfigLimits.MaxFilesMin, ConfigLimits.MaxFilesMax)]
-    public int MaxFiles { get; init; } = 5;
+    public int MaxFiles { get; set; } = 5;
 }

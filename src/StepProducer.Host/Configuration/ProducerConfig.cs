@@ -19,20 +19,20 @@ public sealed record ProducerConfig
     public static ProducerConfig BuiltInDefaults { get; } = new() { StationId = BuiltInStationId };
 
     [Description("Name of this producer instance in logs and in the start line; --instance overrides it.")]
-    public string InstanceName { get; init; } = "step_producer";
+    public string InstanceName { get; set; } = "step_producer";
 
     [Description("StationId of this roadside unit (CDD StationID, ETSI TS 102 894-2): the originatingStationId "
         + "of every ActionId and the header stationId of every DENM. Required in a config file.")]
     [ConfigRange(ConfigLimits.StationIdMin, ConfigLimits.StationIdMax)]
-    public long? StationId { get; init; }
+    public long? StationId { get; set; }
 
     [Description("Seconds allowed for connects and for the shutdown drain after SIGTERM/SIGINT.")]
     [ConfigRange(ConfigLimits.TimeoutMinS, ConfigLimits.TimeoutMaxS)]
-    public int Timeout { get; init; } = 5;
+    public int Timeout { get; set; } = 5;
 
     [Description("Redis transport. Without this section the program runs in stdin/stdout mode.")]
-    public RedisOptions? Redis { get; init; }
+    public RedisOptions? Redis { get; set; }
 
     [Description("Logging: level, console format and handlers.")]
-    public LogOptions Log { get; init; } = new();
+    public LogOptions Log { get; set; } = new();
 }

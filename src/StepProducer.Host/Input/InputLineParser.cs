@@ -278,9 +278,10 @@ public sealed class InputLineParser
 
     private void ParseCollision(ref Utf8JsonReader reader, int index, CollisionItem item)
     {
+        var paths = CollisionPaths.Of[index];
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            InputFormatException.Throw(IndexPath("data.collisions", index), "must be a JSON object");
+            InputFormatException.Throw(paths.Item, "must be a JSON object");
         }
 
         item.Reset();
@@ -291,51 +292,51 @@ public sealed class InputLineParser
             if (reader.ValueTextEquals("stationIds"u8))
             {
                 Read(ref reader);
-                ReadStationIds(ref reader, index, item.StationIds);
+                ReadStationIds(ref reader, paths.StationIds, item.StationIds);
                 seen |= CollisionFields.StationIds;
             }
             else if (reader.ValueTextEquals("risk"u8))
             {
                 Read(ref reader);
-                item.Risk = ReadRisk(ref reader, index);
+                item.Risk = ReadRisk(ref reader, paths.Risk);
                 seen |= CollisionFields.Risk;
             }
             else if (reader.ValueTextEquals("position"u8))
             {
                 Read(ref reader);
-                ReadPosition(ref reader, index, item);
+                ReadPosition(ref reader, paths, item);
                 seen |= CollisionFields.Position;
             }
             else if (reader.ValueTextEquals("detectionTime"u8))
             {
                 Read(ref reader);
-                item.DetectionTime = ReadTimestamp(ref reader, CollisionPath(index, "detectionTime"));
+                item.DetectionTime = ReadTimestamp(ref reader, paths.DetectionTime);
             }
             else if (reader.ValueTextEquals("probability"u8))
             {
                 Read(ref reader);
-                item.Probability = ReadNumber(ref reader, index, "probability", 0, 1);
+                item.Probability = ReadNumber(ref reader, paths.Probability, 0, 1);
             }
             else if (reader.ValueTextEquals("timeToCollisionMs"u8))
             {
                 Read(ref reader);
-                item.TimeToCollisionMs = ReadInteger(ref reader, index, "timeToCollisionMs", 0, long.MaxValue);
+                item.TimeToCollisionMs = ReadInteger(ref reader, paths.TimeToCollisionMs, 0, long.MaxValue);
             }
             else if (reader.ValueTextEquals("validityDurationS"u8))
             {
                 Read(ref reader);
-                item.ValidityDurationS = (int)ReadInteger(ref reader, index, "validityDurationS",
+                item.ValidityDurationS = (int)ReadInteger(ref reader, paths.ValidityDurationS,
                     ValidityDurationMinS, ValidityDurationMaxS);
             }
             else
             {
-                InputFormatException.Throw(PropertyPath(IndexPath("data.collisions", index), ref reader), "unknown key");
+                InputFormatException.Throw(PropertyPath(paths.Item, ref reader), "unknown key");
             }
         }
 
-        RequireField(seen, CollisionFields.StationIds, index, "stationIds");
-        RequireField(seen, CollisionFields.Risk, index, "risk");
-        RequireField(seen, CollisionFields.Position, index, "position");
+        RequireField(seen, CollisionFields.StationIds, paths.StationIds);
+        RequireField(seen, CollisionFields.Risk, paths.Risk);
+        RequireField(seen, CollisionFields.Position, paths.Position);
     }
 
     private void ParseTermination(ReadOnlySpan<byte> data)
@@ -429,9 +430,6 @@ public sealed class InputLineParser
         termination.HasActionId = true;
     }
 
-    private static void ReadStationIds(ref Utf8JsonReader reader, int index, StationIdList list) =>
-        ReadStationIds(ref reader, CollisionPath(index, "stationIds"), list);
-
     private static void ReadStationIds(ref Utf8JsonReader reader, string path, StationIdList list)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -477,9 +475,6 @@ public sealed class InputLineParser
         return 0;
     }
 
-    private static InputRisk ReadRisk(ref Utf8JsonReader reader, int index) =>
-        ReadRisk(ref reader, CollisionPath(index, "risk"));
-
     private static InputRisk ReadRisk(ref Utf8JsonReader reader, string path)
     {
         if (IsString(ref reader))
@@ -499,12 +494,11 @@ public sealed class InputLineParser
         return default;
     }
 
-    private static void ReadPosition(ref Utf8JsonReader reader, int index, CollisionItem item)
+    private static void ReadPosition(ref Utf8JsonReader reader, CollisionPaths paths, CollisionItem item)
     {
-        var path = CollisionPath(index, "position");
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            InputFormatException.Throw(path, "must be a JSON object {latitude, longitude, altitude}");
+            InputFormatException.Throw(paths.Position, "must be a JSON object {latitude, longitude, altitude}");
         }
 
         var hasLatitude = false;
@@ -514,34 +508,31 @@ public sealed class InputLineParser
             if (reader.ValueTextEquals("latitude"u8))
             {
                 Read(ref reader);
-                item.Latitude = ReadNumber(ref reader, path + ".latitude", -90, 90);
+                item.Latitude = ReadNumber(ref reader, paths.Latitude, -90, 90);
                 hasLatitude = true;
             }
             else if (reader.ValueTextEquals("longitude"u8))
             {
                 Read(ref reader);
-                item.Longitude = ReadNumber(ref reader, path + ".longitude", -180, 180);
+                item.Longitude = ReadNumber(ref reader, paths.Longitude, -180, 180);
                 hasLongitude = true;
             }
             else if (reader.ValueTextEquals("altitude"u8))
             {
                 Read(ref reader);
-                item.Altitude = ReadNumber(ref reader, path + ".altitude", AltitudeMinM, AltitudeMaxM);
+                item.Altitude = ReadNumber(ref reader, paths.Altitude, AltitudeMinM, AltitudeMaxM);
             }
             else
             {
-                InputFormatException.Throw(PropertyPath(path, ref reader), "unknown key");
+                InputFormatException.Throw(PropertyPath(paths.Position, ref reader), "unknown key");
             }
         }
 
         if (!hasLatitude || !hasLongitude)
         {
-            InputFormatException.Throw(path + (hasLatitude ? ".longitude" : ".latitude"), "required");
+            InputFormatException.Throw(hasLatitude ? paths.Longitude : paths.Latitude, "required");
         }
     }
-
-    private static double ReadNumber(ref Utf8JsonReader reader, int index, string field, double minimum, double maximum) =>
-        ReadNumber(ref reader, CollisionPath(index, field), minimum, maximum);
 
     private static double ReadNumber(ref Utf8JsonReader reader, string path, double minimum, double maximum)
     {
@@ -559,9 +550,6 @@ public sealed class InputLineParser
 
         return value;
     }
-
-    private static long ReadInteger(ref Utf8JsonReader reader, int index, string field, long minimum, long maximum) =>
-        ReadInteger(ref reader, CollisionPath(index, field), minimum, maximum);
 
     private static long ReadInteger(ref Utf8JsonReader reader, string path, long minimum, long maximum)
     {
@@ -652,11 +640,11 @@ public sealed class InputLineParser
         }
     }
 
-    private static void RequireField(CollisionFields seen, CollisionFields field, int index, string name)
+    private static void RequireField(CollisionFields seen, CollisionFields field, string path)
     {
         if ((seen & field) == 0)
         {
-            InputFormatException.Throw(CollisionPath(index, name), "required");
+            InputFormatException.Throw(path, "required");
         }
     }
 
@@ -669,8 +657,6 @@ public sealed class InputLineParser
     }
 
     private static bool IsString(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String;
-
-    private static string CollisionPath(int index, string field) => $"data.collisions[{index}].{field}";
 
     private static string IndexPath(string path, int index) => $"{path}[{index}]";
 
@@ -706,6 +692,52 @@ public sealed class InputLineParser
         }
 
         return items;
+    }
+
+    /// <summary>
+    /// The field paths of each collision item, built once: formatting them per line would allocate on the
+    /// hot path, and error messages need them.
+    /// </summary>
+    private sealed class CollisionPaths
+    {
+        public static readonly CollisionPaths[] Of = Enumerable.Range(0, MaxCollisions).Select(index => new CollisionPaths(index)).ToArray();
+
+        private CollisionPaths(int index)
+        {
+            Item = $"data.collisions[{index}]";
+            StationIds = Item + ".stationIds";
+            Risk = Item + ".risk";
+            Position = Item + ".position";
+            Latitude = Position + ".latitude";
+            Longitude = Position + ".longitude";
+            Altitude = Position + ".altitude";
+            DetectionTime = Item + ".detectionTime";
+            Probability = Item + ".probability";
+            TimeToCollisionMs = Item + ".timeToCollisionMs";
+            ValidityDurationS = Item + ".validityDurationS";
+        }
+
+        public string Item { get; }
+
+        public string StationIds { get; }
+
+        public string Risk { get; }
+
+        public string Position { get; }
+
+        public string Latitude { get; }
+
+        public string Longitude { get; }
+
+        public string Altitude { get; }
+
+        public string DetectionTime { get; }
+
+        public string Probability { get; }
+
+        public string TimeToCollisionMs { get; }
+
+        public string ValidityDurationS { get; }
     }
 
     [Flags]
