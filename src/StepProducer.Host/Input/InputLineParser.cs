@@ -672,7 +672,7 @@ public sealed class InputLineParser
         // A 40-byte excerpt is enough to recognise a value without flooding the log with a huge one.
         const int MaxExcerptBytes = 40;
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
-        var excerpt = Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, MaxExcerptBytes));
+        var excerpt = System.Text.Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, MaxExcerptBytes));
         var shown = raw.Length > MaxExcerptBytes ? excerpt + "..." : excerpt;
         return reader.TokenType switch
         {
