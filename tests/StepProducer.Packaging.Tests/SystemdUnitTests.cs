@@ -81,17 +81,6 @@ public sealed class SystemdUnitTests : IClassFixture<SystemdUnitTests.PackagedTr
         Assert.True(stopTimeout > drainTimeout, $"TimeoutStopSec={stopTimeout}s does not cover timeout={drainTimeout}s");
     }
 
-    [Fact]
-    public void Packaged_config_logs_to_the_console_in_the_systemd_format_and_uses_the_local_redis()
-    {
-        var config = JsonNode.Parse(File.ReadAllText(Path.Join(tree.Path, ExpectedContents.ConfigFile)))!;
-
-        Assert.Equal("systemd", config["log"]!["format"]!.GetValue<string>());
-        Assert.Equal("console", config["log"]!["handlers"]!.AsArray().Single()!["type"]!.GetValue<string>());
-        Assert.Equal("localhost", config["redis"]!["connection"]!["host"]!.GetValue<string>());
-        Assert.Equal(6379, config["redis"]!["connection"]!["port"]!.GetValue<int>());
-    }
-
     private static int ParseSeconds(string timeSpan)
     {
         var match = Regex.Match(timeSpan, @"^(\d+)s?$");
