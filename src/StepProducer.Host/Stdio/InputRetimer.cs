@@ -6,7 +6,8 @@ namespace StepProducer.Host.Stdio;
 
 /// <summary>
 /// The hidden <c>--retime</c> demo option (used by <c>./build.sh run</c>): shifts the times of the bundled
-/// samples so that the first event's <c>time</c> becomes "now" and later ones keep their spacing. Without
+/// samples so that the first event's <c>time</c> becomes "now" and later ones keep their spacing (never
+/// landing after "now"). Without
 /// it, samples recorded on another day would be rejected as stale. A received DENM line is decoded, its
 /// detectionTime and referenceTime shifted by the same amount, and encoded again.
 /// </summary>
@@ -25,7 +26,11 @@ internal sealed class InputRetimer(TimeProvider time, Asn1Version asn1)
             return;
         }
 
-        var shift = offset ??= time.GetUtcNow() - parser.Time;
+        // The first event defines the shift. A feeder that started its clock before this process was
+        // ready runs ahead by the start-up time; shrinking the shift then keeps every event at or before now
+        // (the DEN service rejects detection times in the future).
+        var lag = time.GetUtcNow() - parser.Time;
+        var shift = offset = offset is { } current && current < lag ? current : lag;
         foreach (var report in parser.Collisions)
         {
             report.DetectionTime += shift;
