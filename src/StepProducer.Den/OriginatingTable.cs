@@ -1,0 +1,192 @@
+using StepProducer.Encoding.Its;
+
+namespace StepProducer.Den;
+
+/// <summary>The content of a stored DENM, enough to rebuild its model exactly (for the JER mirror of a repeat).</summary>
+internal struct DenmContent
+{
+    public long DetectionTime;
+    public long ReferenceTime;
+    public ReferencePosition EventPosition;
+    public int ValidityDurationS;
+
+    /// <summary>0 = absent.</summary>
+    public int TransmissionIntervalMs;
+
+    /// <summary>-1 = absent, else <see cref="Encoding.Denm.Termination"/>.</summary>
+    public sbyte Termination;
+    public byte InformationQuality;
+    public CollisionRisk Risk;
+}
+
+/// <summary>A coalesced prediction waiting for minUpdateIntervalMs to pass.</summary>
+internal struct PendingUpdate
+{
+    public long DetectionTime;
+    public ReferencePosition EventPosition;
+    public int ValidityDurationS;
+    public byte InformationQuality;
+}
+
+/// <summary>One originating-table entry. Deadlines are monotonic timestamps; 0 = none.</summary>
+internal struct OriginatingEntry
+{
+    public EventKey Key;
+    public ActionId ActionId;
+    public DenmContent Content;
+    public PendingUpdate Pending;
+    public long ValidityEnd;
+    public long NextRepetition;
+    public long RepetitionEnd;
+    public long SilenceDeadline;
+    public long NextUpdateAllowed;
+    public long PendingDue;
+    public long LastReport;
+    public TimerHandle Timer;
+    public long TimerDue;
+    public int EventValidityDurationS;
+    public short DenmLength;
+    public DenEntryState State;
+    public bool Live;
+    public bool HasKey;
+    public bool InKeyIndex;
+    public bool HasPending;
+    public bool Dirty;
+}
+
+/// <summary>
+/// The originating ITS-S message table as structs in one array, with the last encoded DENM of every entry
+/// in one byte slab (a fixed stride per entry), so an entry costs no object of its own. Two hash indexes
+/// (by ActionID, and by event key for ACTIVE entries) hold only slot numbers: their comparers read the keys
+/// out of the entry array, and a lookup writes the probe key into a scratch slot.
+/// </summary>
+internal sealed class OriginatingTable
+{
+    /// <summary>
+    /// Bytes reserved per entry for its last DENM. Our largest DENM (v1 or v2, event with every optional we
+    /// set: awareness distance, traffic direction, validity, transmissionInterval, one empty trace) is 50 bytes
+    /// (the test <c>Encode_LargestDenm_FitsTheSlabStride</c> measures it), and termination DENMs are smaller.
+    /// </summary>
+    public const int DenmStride = 64;
+
+    private const int ScratchSlot = 0;
+    private readonly HashSet<int> _byActionId;
+    private readonly HashSet<int> _byKey;
+    private OriginatingEntry[] _entries;
+    private byte[] _denms;
+    private int[] _freeSlots;
+    private int _freeCount;
+    private int _highWater = 1;
+
+    public OriginatingTable(int initialCapacity)
+    {
+        // Slot 0 is the scratch slot for lookups, so the table holds initialCapacity entries before growing.
+        _entries = new OriginatingEntry[initialCapacity + 1];
+        _denms = new byte[(initialCapacity + 1) * DenmStride];
+        _freeSlots = new int[initialCapacity + 1];
+        _byActionId = new HashSet<int>(initialCapacity, new ActionIdComparer(this));
+        _byKey = new HashSet<int>(initialCapacity, new EventKeyComparer(this));
+    }
+
+    public int Count { get; private set; }
+
+    public int ActiveCount { get; set; }
+
+    public int HighWater => _highWater;
+
+    public ref OriginatingEntry this[int slot] => ref _entries[slot];
+
+    public Span<byte> DenmSlot(int slot) => _denms.AsSpan(slot * DenmStride, DenmStride);
+
+    public ReadOnlySpan<byte> Denm(int slot) => _denms.AsSpan(slot * DenmStride, _entries[slot].DenmLength);
+
+    public ReadOnlyMemory<byte> DenmMemory(int slot) => _denms.AsMemory(slot * DenmStride, _entries[slot].DenmLength);
+
+    public bool TryFind(ActionId actionId, out int slot)
+    {
+        _entries[ScratchSlot].ActionId = actionId;
+        return _byActionId.TryGetValue(ScratchSlot, out slot);
+    }
+
+    public bool TryFindActive(in EventKey key, out int slot)
+    {
+        _entries[ScratchSlot].Key = key;
+        return _byKey.TryGetValue(ScratchSlot, out slot);
+    }
+
+    public int Add(ActionId actionId)
+    {
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _freeSlots[--_freeCount];
+        }
+        else
+        {
+            if (_highWater == _entries.Length)
+            {
+                Grow();
+            }
+
+            slot = _highWater++;
+        }
+
+        ref var entry = ref _entries[slot];
+        entry = default;
+        entry.ActionId = actionId;
+        entry.Live = true;
+        _byActionId.Add(slot);
+        Count++;
+        return slot;
+    }
+
+    public void IndexKey(int slot, in EventKey key)
+    {
+        ref var entry = ref _entries[slot];
+        entry.Key = key;
+        entry.HasKey = true;
+        entry.InKeyIndex = true;
+        _byKey.Add(slot);
+    }
+
+    public void UnindexKey(int slot)
+    {
+        ref var entry = ref _entries[slot];
+        if (entry.InKeyIndex)
+        {
+            _byKey.Remove(slot);
+            entry.InKeyIndex = false;
+        }
+    }
+
+    public void Remove(int slot)
+    {
+        UnindexKey(slot);
+        _byActionId.Remove(slot);
+        _entries[slot].Live = false;
+        _freeSlots[_freeCount++] = slot;
+        Count--;
+    }
+
+    private void Grow()
+    {
+        var capacity = _entries.Length * 2;
+        Array.Resize(ref _entries, capacity);
+        Array.Resize(ref _denms, capacity * DenmStride);
+        Array.Resize(ref _freeSlots, capacity);
+    }
+
+    private sealed class ActionIdComparer(OriginatingTable table) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => table._entries[x].ActionId == table._entries[y].ActionId;
+
+        public int GetHashCode(int slot) => table._entries[slot].ActionId.GetHashCode();
+    }
+
+    private sealed class EventKeyComparer(OriginatingTable table) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => table._entries[x].Key.Equals(table._entries[y].Key);
+
+        public int GetHashCode(int slot) => table._entries[slot].Key.GetHashCode();
+    }
+}

@@ -1,0 +1,91 @@
+namespace StepProducer.Encoding.Uper;
+
+internal ref partial struct UperReader
+{
+    /// <summary>
+    /// INTEGER (lb..ub) with no extension marker (X.691 clause 12.2.2, 11.5.7.1). A value above ub is possible
+    /// on the wire when the range is not a power of two; it is an error naming the bound.
+    /// </summary>
+    public long ReadConstrainedInteger(long lowerBound, long upperBound, string field)
+    {
+        var start = _bitPosition;
+        var offset = ReadBits(UperBits.ForRange(lowerBound, upperBound), field);
+        if (offset > (ulong)(upperBound - lowerBound))
+        {
+            UperErrors.ThrowDecode(field, $"{lowerBound + (long)offset} outside {lowerBound}..{upperBound}", start);
+        }
+
+        return lowerBound + (long)offset;
+    }
+
+    /// <summary>
+    /// INTEGER (lb..ub, ...) (X.691 clause 12.1): the root encoding after a 0 extension bit; after a 1, an
+    /// unconstrained whole number (length determinant and two's-complement octets), which must fit an int.
+    /// </summary>
+    public int ReadExtensibleInteger(int lowerBound, int upperBound, string field)
+    {
+        if (!ReadBit(field))
+        {
+            return (int)ReadConstrainedInteger(lowerBound, upperBound, field);
+        }
+
+        var start = _bitPosition;
+        var octets = ReadLengthDeterminant(field);
+
+        // An int holds 4 octets of two's complement; a length of 0 is no value at all (X.691 clause 12.2.6).
+        if (octets is 0 or > 4)
+        {
+            UperErrors.ThrowDecode(field, $"extension value of {octets} octets is not a 1..4-octet integer", start);
+        }
+
+        var value = (long)ReadBits(octets * 8, field);
+        var signBit = 1L << ((octets * 8) - 1);
+        return (int)((value ^ signBit) - signBit);
+    }
+
+    /// <summary>ENUMERATED with no extension marker (X.691 clause 14.2): the constrained index.</summary>
+    public int ReadEnumerated(int rootCount, string field)
+    {
+        var start = _bitPosition;
+        var index = (int)ReadBits(UperBits.ForRange(0, rootCount - 1), field);
+        if (index >= rootCount)
+        {
+            UperErrors.ThrowDecode(field, $"enumeration index {index} outside 0..{rootCount - 1}", start);
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// ENUMERATED {root, ..., additions} (X.691 clause 14.3). Additions are numbered after the root; an
+    /// addition this module version does not know is an error.
+    /// </summary>
+    public int ReadExtensibleEnumerated(int rootCount, int additionCount, string field)
+    {
+        if (!ReadBit(field))
+        {
+            return ReadEnumerated(rootCount, field);
+        }
+
+        var start = _bitPosition;
+        var addition = ReadNormallySmallNumber(field);
+        if (addition >= additionCount)
+        {
+            UperErrors.ThrowDecode(field, $"unknown enumeration extension value {addition} (this version knows {additionCount})", start);
+        }
+
+        return rootCount + addition;
+    }
+
+    /// <summary>A normally small non-negative whole number (X.691 clause 11.6); only the 6-bit form is accepted.</summary>
+    public int ReadNormallySmallNumber(string field)
+    {
+        var start = _bitPosition;
+        if (ReadBit(field))
+        {
+            UperErrors.ThrowDecode(field, "normally small number above 63 is not supported", start);
+        }
+
+        return (int)ReadBits(6, field);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace StepProducer.Encoding.Uper;
+
+/// <summary>
+/// Reads ITU-T X.691 UNALIGNED PER (UPER), most significant bit first. Every read checks the input length
+/// and throws <see cref="Denm.DenmDecodeException"/> naming the field and the bit offset; nothing else is
+/// thrown for any input.
+/// </summary>
+internal ref partial struct UperReader
+{
+    private readonly ReadOnlySpan<byte> _source;
+    private readonly long _bitLength;
+    private long _bitPosition;
+
+    public UperReader(ReadOnlySpan<byte> source)
+    {
+        _source = source;
+        _bitLength = (long)source.Length * 8;
+    }
+
+    /// <summary>Bit offset of the next bit to read.</summary>
+    public readonly long BitPosition => _bitPosition;
+
+    /// <summary>Bits left in the input.</summary>
+    public readonly long RemainingBits => _bitLength - _bitPosition;
+
+    /// <summary>Reads <paramref name="count"/> bits, 0 ≤ count ≤ 56, as an unsigned number.</summary>
+    /// <remarks>56 = 64 − 8: a 64-bit window that starts at the current octet covers them at any bit offset.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong ReadBits(int count, string field)
+    {
+        if (count > RemainingBits)
+        {
+            UperErrors.ThrowTruncated(field, count, _bitPosition, _bitLength);
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var octetIndex = (int)(_bitPosition >> 3);
+        var bitInOctet = (int)(_bitPosition & 7);
+        _bitPosition += count;
+        ulong window;
+        if (octetIndex + 8 <= _source.Length)
+        {
+            window = BinaryPrimitives.ReadUInt64BigEndian(_source[octetIndex..]);
+        }
+        else
+        {
+            window = ReadTailWindow(octetIndex);
+        }
+
+        return (window << bitInOctet) >> (64 - count);
+    }
+
+    /// <summary>Reads one bit: a BOOLEAN (X.691 clause 12), a presence bit or an extension bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool ReadBit(string field) => ReadBits(1, field) != 0;
+
+    /// <summary>Copies whole octets from the current bit position (raw open-type contents).</summary>
+    public void ReadOctets(scoped Span<byte> destination, string field)
+    {
+        if ((long)destination.Length * 8 > RemainingBits)
+        {
+            UperErrors.ThrowTruncated(field, destination.Length * 8, _bitPosition, _bitLength);
+        }
+
+        for (var index = 0; index < destination.Length; index++)
+        {
+            destination[index] = (byte)ReadBits(8, field);
+        }
+    }
+
+    /// <summary>Moves past <paramref name="bitCount"/> bits (an unknown extension's open type).</summary>
+    public void Skip(long bitCount, string field)
+    {
+        if (bitCount > RemainingBits)
+        {
+            UperErrors.ThrowTruncated(field, (int)Math.Min(bitCount, int.MaxValue), _bitPosition, _bitLength);
+        }
+
+        _bitPosition += bitCount;
+    }
+
+    /// <summary>
+    /// Checks the end of the outermost value: only the 0..7 padding bits of the last octet may follow, and
+    /// they must be 0 (X.691 clause 10.1.3); any further octet is trailing garbage.
+    /// </summary>
+    public readonly void CheckEnd(string field)
+    {
+        var paddingBits = (8 - (int)(_bitPosition & 7)) & 7;
+        var endOfValue = _bitPosition + paddingBits;
+        if (endOfValue < _bitLength)
+        {
+            UperErrors.ThrowDecode(field, $"{(_bitLength - endOfValue) / 8} trailing octets after the end of the DENM", endOfValue);
+        }
+
+        if (paddingBits > 0)
+        {
+            var lastOctet = _source[^1];
+            if ((lastOctet & ((1 << paddingBits) - 1)) != 0)
+            {
+                UperErrors.ThrowDecode(field, $"the {paddingBits} padding bits of the last octet are not all 0", _bitPosition);
+            }
+        }
+    }
+
+    private readonly ulong ReadTailWindow(int octetIndex)
+    {
+        ulong window = 0;
+        for (var index = 0; index < 8; index++)
+        {
+            window <<= 8;
+            if (octetIndex + index < _source.Length)
+            {
+                window |= _source[octetIndex + index];
+            }
+        }
+
+        return window;
+    }
+}
