@@ -1,0 +1,148 @@
+using System.Text.Json;
+
+namespace StepProducer.Encoding.Jer;
+
+/// <summary>
+/// BIT STRING in JER (ITU-T X.697, encoding of the bitstring type). A fixed-size BIT STRING is a JSON
+/// string of hexadecimal digits, the bits padded with zero bits to whole octets. A variable-size one is
+/// <c>{"value": "&lt;hex&gt;", "length": &lt;number of bits&gt;}</c>. As in the model, ASN.1 bit n is held as
+/// <c>1 &lt;&lt; n</c>; in the hex text bit 0 is the most significant bit of the first octet.
+/// </summary>
+internal static class JerBitString
+{
+    /// <summary>LightBarSirenInUse: BIT STRING (SIZE(2)).</summary>
+    public const int LightBarSirenInUseSize = 2;
+
+    /// <summary>EnergyStorageType: BIT STRING (SIZE(7)).</summary>
+    public const int EnergyStorageTypeSize = 7;
+
+    /// <summary>PositionOfOccupants: BIT STRING (SIZE(20)), the longest BIT STRING of the DENM modules.</summary>
+    public const int PositionOfOccupantsSize = 20;
+
+    /// <summary>DrivingLaneStatus: BIT STRING (SIZE(1..13)).</summary>
+    public static readonly JerRange DrivingLaneStatusSize = new(1, 13);
+
+    /// <summary>Room for the hex digits of any of them: 32 bits would be 8 digits.</summary>
+    private const int MaxBits = 32;
+
+    private static readonly JsonEncodedText ValueKey = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText LengthKey = JsonEncodedText.Encode("length");
+    private static readonly JsonEncodedText[] VariableSizeKeys = [ValueKey, LengthKey];
+
+    // Both keys of the variable-size form are mandatory.
+    private const ulong VariableSizeRequired = 0b11;
+
+    public static void WriteFixedSize(Utf8JsonWriter writer, JsonEncodedText key, uint bits, int size)
+    {
+        Span<byte> hex = stackalloc byte[MaxBits / 4];
+        writer.WriteString(key, FormatHex(bits, size, hex));
+    }
+
+    public static void WriteVariableSize(Utf8JsonWriter writer, JsonEncodedText key, uint bits, int length)
+    {
+        Span<byte> hex = stackalloc byte[MaxBits / 4];
+        writer.WriteStartObject(key);
+        writer.WriteString(ValueKey, FormatHex(bits, length, hex));
+        writer.WriteNumber(LengthKey, length);
+        writer.WriteEndObject();
+    }
+
+    public static uint ReadFixedSize(ref Utf8JsonReader reader, JerPath path, int size)
+    {
+        JerRead.ExpectToken(ref reader, path, JsonTokenType.String, $"a BIT STRING of {size} bits (hex string)");
+        return ParseHex(reader.GetString()!, size, path);
+    }
+
+    /// <summary>Reads the variable-size form; the length must lie in the SIZE range.</summary>
+    public static (uint Bits, int Length) ReadVariableSize(ref Utf8JsonReader reader, JerPath path, JerRange size)
+    {
+        JerRead.StartObject(ref reader, path);
+        string? hex = null;
+        var length = 0;
+        ulong seen = 0;
+        int key;
+        while ((key = JerRead.NextKey(ref reader, path, VariableSizeKeys, ref seen)) >= 0)
+        {
+            if (key == 0)
+            {
+                JerRead.ExpectToken(ref reader, path, JsonTokenType.String, "a hex string");
+                hex = reader.GetString()!;
+            }
+            else
+            {
+                length = JerRead.ReadInt32(ref reader, path, size);
+            }
+
+            path.Pop();
+        }
+
+        JerRead.RequireKeys(path, VariableSizeKeys, seen, VariableSizeRequired);
+        path.Push(ValueKey.ToString());
+        var bits = ParseHex(hex!, length, path);
+        path.Pop();
+        return (bits, length);
+    }
+
+    private static ReadOnlySpan<byte> FormatHex(uint bits, int size, Span<byte> hex)
+    {
+        var digits = 2 * ((size + 7) / 8);
+        for (var digit = 0; digit < digits; digit++)
+        {
+            // Hex digit d holds ASN.1 bits 4d..4d+3, the first of them in its most significant place.
+            var nibble = 0;
+            for (var place = 0; place < 4; place++)
+            {
+                nibble = (nibble << 1) | (int)((bits >> ((digit * 4) + place)) & 1);
+            }
+
+            hex[digit] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+        }
+
+        return hex[..digits];
+    }
+
+    private static uint ParseHex(string hex, int size, JerPath path)
+    {
+        var digits = 2 * ((size + 7) / 8);
+        if (hex.Length != digits)
+        {
+            JerException.Throw(path, $"'{hex}' has {hex.Length} hex digits, {size} bits need {digits}");
+        }
+
+        uint bits = 0;
+        for (var digit = 0; digit < digits; digit++)
+        {
+            var nibble = HexDigitValue(hex[digit]);
+            if (nibble < 0)
+            {
+                JerException.Throw(path, $"'{hex}' is not hexadecimal");
+            }
+
+            for (var place = 0; place < 4; place++)
+            {
+                var bit = (digit * 4) + place;
+                if (((nibble >> (3 - place)) & 1) == 0)
+                {
+                    continue;
+                }
+
+                if (bit >= size)
+                {
+                    JerException.Throw(path, $"'{hex}' has non-zero padding bits after bit {size - 1}");
+                }
+
+                bits |= 1u << bit;
+            }
+        }
+
+        return bits;
+    }
+
+    private static int HexDigitValue(char digit) => digit switch
+    {
+        >= '0' and <= '9' => digit - '0',
+        >= 'a' and <= 'f' => digit - 'a' + 10,
+        >= 'A' and <= 'F' => digit - 'A' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,257 @@
+using System.Text.Json;
+using StepProducer.Encoding.Denm;
+using StepProducer.Encoding.Its;
+using Key = StepProducer.Encoding.Jer.JerNames;
+
+namespace StepProducer.Encoding.Jer;
+
+/// <summary>
+/// Writes the JER of the types that v1 (TS 102 894-2 v1.3.1, EN 302 637-3 v1.3.1) and v2 (TS 102 894-2 v2.2.1,
+/// TS 103 831 v2.2.1) share. Each method writes one value; the caller has written its key. Keys are
+/// pre-encoded and numbers go straight into the writer's buffer, so nothing here allocates.
+/// </summary>
+internal static class JerCommonWriter
+{
+    /// <summary>Writes the items of a SEQUENCE OF as a JSON array.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, JsonEncodedText key, List<T> items, Action<Utf8JsonWriter, T> writeItem)
+    {
+        writer.WriteStartArray(key);
+        foreach (var item in items)
+        {
+            writeItem(writer, item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes an ENUMERATED value as its identifier.</summary>
+    public static void WriteEnumerated(Utf8JsonWriter writer, JsonEncodedText key, JerIdentifierTable identifiers, int value) =>
+        writer.WriteString(key, identifiers[value]);
+
+    public static void WriteReferencePosition(Utf8JsonWriter writer, ReferencePosition position)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Key.Latitude, position.Latitude);
+        writer.WriteNumber(Key.Longitude, position.Longitude);
+        var ellipse = position.PositionConfidenceEllipse;
+        writer.WriteStartObject(Key.PositionConfidenceEllipse);
+        writer.WriteNumber(Key.SemiMajorConfidence, ellipse.SemiMajorConfidence);
+        writer.WriteNumber(Key.SemiMinorConfidence, ellipse.SemiMinorConfidence);
+        writer.WriteNumber(Key.SemiMajorOrientation, ellipse.SemiMajorOrientation);
+        writer.WriteEndObject();
+        var altitude = position.Altitude;
+        writer.WriteStartObject(Key.Altitude);
+        writer.WriteNumber(Key.AltitudeValue, altitude.AltitudeValue);
+        WriteEnumerated(writer, Key.AltitudeConfidence, JerIdentifiers.AltitudeConfidence, (int)altitude.AltitudeConfidence);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteDeltaReferencePosition(Utf8JsonWriter writer, DeltaReferencePosition position)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Key.DeltaLatitude, position.DeltaLatitude);
+        writer.WriteNumber(Key.DeltaLongitude, position.DeltaLongitude);
+        writer.WriteNumber(Key.DeltaAltitude, position.DeltaAltitude);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A PathHistory (v1.3.1) or Path (v2.2.1): SEQUENCE OF PathPoint.</summary>
+    public static void WritePath(Utf8JsonWriter writer, List<PathPoint> path)
+    {
+        writer.WriteStartArray();
+        foreach (var point in path)
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(Key.PathPosition);
+            WriteDeltaReferencePosition(writer, point.PathPosition);
+            if (point.PathDeltaTime is { } deltaTime)
+            {
+                writer.WriteNumber(Key.PathDeltaTime, deltaTime);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    public static void WriteEventPoint(Utf8JsonWriter writer, EventPoint point)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(Key.EventPosition);
+        WriteDeltaReferencePosition(writer, point.EventPosition);
+        if (point.EventDeltaTime is { } deltaTime)
+        {
+            writer.WriteNumber(Key.EventDeltaTime, deltaTime);
+        }
+
+        writer.WriteNumber(Key.InformationQuality, point.InformationQuality);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteSpeed(Utf8JsonWriter writer, JsonEncodedText key, Speed speed)
+    {
+        writer.WriteStartObject(key);
+        writer.WriteNumber(Key.SpeedValue, speed.SpeedValue);
+        writer.WriteNumber(Key.SpeedConfidence, speed.SpeedConfidence);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteImpactReduction(Utf8JsonWriter writer, ImpactReductionContainer impact)
+    {
+        writer.WriteStartObject(Key.ImpactReduction);
+        writer.WriteNumber(Key.HeightLonCarrLeft, impact.HeightLonCarrLeft);
+        writer.WriteNumber(Key.HeightLonCarrRight, impact.HeightLonCarrRight);
+        writer.WriteNumber(Key.PosLonCarrLeft, impact.PosLonCarrLeft);
+        writer.WriteNumber(Key.PosLonCarrRight, impact.PosLonCarrRight);
+        writer.WriteStartArray(Key.PositionOfPillars);
+        foreach (var pillar in impact.PositionOfPillars)
+        {
+            writer.WriteNumberValue(pillar);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber(Key.PosCentMass, impact.PosCentMass);
+        writer.WriteNumber(Key.WheelBaseVehicle, impact.WheelBaseVehicle);
+        writer.WriteNumber(Key.TurningRadius, impact.TurningRadius);
+        writer.WriteNumber(Key.PosFrontAx, impact.PosFrontAx);
+        JerBitString.WriteFixedSize(writer, Key.PositionOfOccupants, (uint)impact.PositionOfOccupants, JerBitString.PositionOfOccupantsSize);
+        writer.WriteNumber(Key.VehicleMass, impact.VehicleMass);
+        WriteEnumerated(writer, Key.RequestResponseIndication, JerIdentifiers.RequestResponseIndication, (int)impact.RequestResponseIndication);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteClosedLanes(Utf8JsonWriter writer, ClosedLanes lanes)
+    {
+        writer.WriteStartObject(Key.ClosedLanes);
+        if (lanes.InnerhardShoulderStatus is { } inner)
+        {
+            WriteEnumerated(writer, Key.InnerhardShoulderStatus, JerIdentifiers.HardShoulderStatus, (int)inner);
+        }
+
+        if (lanes.OuterhardShoulderStatus is { } outer)
+        {
+            WriteEnumerated(writer, Key.OuterhardShoulderStatus, JerIdentifiers.HardShoulderStatus, (int)outer);
+        }
+
+        if (lanes.DrivingLaneStatus is { } driving)
+        {
+            JerBitString.WriteVariableSize(writer, Key.DrivingLaneStatus, (uint)driving.Bits, driving.Length);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The components of RoadWorksContainerExtended before incidentIndication, the same in both versions:
+    /// lightBarSirenInUse, closedLanes, restriction, speedLimit.
+    /// </summary>
+    public static void WriteRoadWorksHead(
+        Utf8JsonWriter writer, LightBarSirenInUse? lightBarSiren, ClosedLanes? closedLanes, List<int>? restriction, int? speedLimit)
+    {
+        if (lightBarSiren is { } siren)
+        {
+            JerBitString.WriteFixedSize(writer, Key.LightBarSirenInUse, (uint)siren, JerBitString.LightBarSirenInUseSize);
+        }
+
+        if (closedLanes is { } lanes)
+        {
+            WriteClosedLanes(writer, lanes);
+        }
+
+        if (restriction is not null)
+        {
+            writer.WriteStartArray(Key.Restriction);
+            foreach (var stationType in restriction)
+            {
+                writer.WriteNumberValue(stationType);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (speedLimit is { } limit)
+        {
+            writer.WriteNumber(Key.SpeedLimit, limit);
+        }
+    }
+
+    /// <summary>
+    /// The components of RoadWorksContainerExtended between incidentIndication and trafficFlowRule, the same in
+    /// both versions: recommendedPath, startingPointSpeedLimit.
+    /// </summary>
+    public static void WriteRoadWorksMiddle(
+        Utf8JsonWriter writer, List<ReferencePosition>? recommendedPath, DeltaReferencePosition? startingPointSpeedLimit)
+    {
+        if (recommendedPath is not null)
+        {
+            WriteList(writer, Key.RecommendedPath, recommendedPath, WriteReferencePosition);
+        }
+
+        if (startingPointSpeedLimit is { } start)
+        {
+            writer.WritePropertyName(Key.StartingPointSpeedLimit);
+            WriteDeltaReferencePosition(writer, start);
+        }
+    }
+
+    private static void WriteDangerousGoods(Utf8JsonWriter writer, DangerousGoodsExtended goods)
+    {
+        writer.WriteStartObject(Key.CarryingDangerousGoods);
+        WriteEnumerated(writer, Key.DangerousGoodsType, JerIdentifiers.DangerousGoodsBasic, (int)goods.DangerousGoodsType);
+        writer.WriteNumber(Key.UnNumber, goods.UnNumber);
+        writer.WriteBoolean(Key.ElevatedTemperature, goods.ElevatedTemperature);
+        writer.WriteBoolean(Key.TunnelsRestricted, goods.TunnelsRestricted);
+        writer.WriteBoolean(Key.LimitedQuantity, goods.LimitedQuantity);
+        WriteOptionalString(writer, Key.EmergencyActionCode, goods.EmergencyActionCode);
+        WriteOptionalString(writer, Key.PhoneNumber, goods.PhoneNumber);
+        WriteOptionalString(writer, Key.CompanyName, goods.CompanyName);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteVehicleIdentification(Utf8JsonWriter writer, VehicleIdentification identification)
+    {
+        writer.WriteStartObject(Key.VehicleIdentification);
+        WriteOptionalString(writer, Key.WMInumber, identification.WMInumber);
+        WriteOptionalString(writer, Key.VDS, identification.VDS);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The common tail of StationaryVehicleContainer in both versions, after stationarySince and stationaryCause.</summary>
+    public static void WriteStationaryVehicleTail(
+        Utf8JsonWriter writer,
+        DangerousGoodsExtended? goods,
+        int? numberOfOccupants,
+        VehicleIdentification? identification,
+        EnergyStorageType? energyStorageType)
+    {
+        if (goods is not null)
+        {
+            WriteDangerousGoods(writer, goods);
+        }
+
+        if (numberOfOccupants is { } occupants)
+        {
+            writer.WriteNumber(Key.NumberOfOccupants, occupants);
+        }
+
+        if (identification is not null)
+        {
+            WriteVehicleIdentification(writer, identification);
+        }
+
+        if (energyStorageType is { } storage)
+        {
+            JerBitString.WriteFixedSize(writer, Key.EnergyStorageType, (uint)storage, JerBitString.EnergyStorageTypeSize);
+        }
+    }
+
+    private static void WriteOptionalString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(key, value);
+        }
+    }
+}
