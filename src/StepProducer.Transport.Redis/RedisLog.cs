@@ -63,4 +63,8 @@ internal static partial class RedisLog
     [LoggerMessage(EventId = 5012, EventName = "RedisCommitConflict", Level = LogLevel.Warning,
         Message = "batch {Batch} was not applied: the batch number in Redis moved (a late commit landed); restoring")]
     public static partial void CommitConflict(ILogger logger, long batch);
+
+    [LoggerMessage(EventId = 5013, EventName = "RedisStateEntrySkipped", Level = LogLevel.Error,
+        Message = "state entry '{Field}' cannot be read and is skipped: {Error}")]
+    public static partial void StateEntrySkipped(ILogger logger, string field, string error);
 }

@@ -13,4 +13,8 @@ public sealed class OwnershipLostException(string prefix, long ownEpoch, long cu
 /// A command inside a committed transaction failed at run time (for example WRONGTYPE: EXEC does not roll
 /// back), or the keys break the Redis Cluster rule: a misconfiguration; the transport stops consuming.
 /// </summary>
-public sealed class RedisMisconfigurationException(string message) : Exception(message);
+public sealed class RedisMisconfigurationException(string message, bool isClusterRule = false) : Exception(message)
+{
+    /// <summary>True when the configured keys break the Redis Cluster one-slot rule (a config error).</summary>
+    public bool IsClusterRule { get; } = isClusterRule;
+}
