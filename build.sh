@@ -39,7 +39,8 @@ ensure_packages() {
 
 ensure_test_tools() {
     # python3 runs the tshark oracle (tests/oracle/denm-dissect); tshark 4.0 is the independent DENM decoder.
-    ensure_packages python3:python3 tshark:tshark
+    # redis-server and openssl: the Redis transport tests start real servers, TLS ones with a CA made by openssl.
+    ensure_packages python3:python3 tshark:tshark redis-server:redis-server openssl:openssl
 }
 
 cmd_build() {

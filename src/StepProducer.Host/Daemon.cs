@@ -42,8 +42,7 @@ internal static class Daemon
         var logger = loggerFactory.CreateLogger("StepProducer.Host");
         if (config.Redis is not null)
         {
-            HostLog.RedisNotAvailable(logger, options.ConfigFile ?? "the config");
-            return ExitCodes.RuntimeFailure;
+            return Redis.RedisMode.Run(config, options.ConfigFile, loggerFactory, logger);
         }
 
         return StdioMode.Run(config, options.Retime, loggerFactory, logger);

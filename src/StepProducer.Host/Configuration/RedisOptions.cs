@@ -12,8 +12,10 @@ public sealed record RedisOptions
     [Description("Input, output and dead-letter streams.")]
     public RedisStreamsOptions Streams { get; set; } = new();
 
-    [Description("Prefix of the keys that hold the DEN service state (tables and sequence counter).")]
-    public string StateKeyPrefix { get; set; } = "step_producer:state:";
+    [Description("Prefix of the keys that hold the DEN service state (tables, sequence counter, ownership epoch); "
+        + "{stationId} is replaced by the stationId, so by default the prefix carries a hash tag made from it "
+        + "(Redis Cluster: give the stream names the same hash tag).")]
+    public string StateKeyPrefix { get; set; } = "step_producer:{stationId}:state:";
 }
 
 /// <summary>The <c>redis.connection</c> section.</summary>

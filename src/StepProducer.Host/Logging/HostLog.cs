@@ -40,11 +40,6 @@ internal static partial class HostLog
     public static partial void Summary(ILogger logger, long lines, long eventsIn, long badLines, long @new, long update,
         long repeat, long cancel, long negate, long expireCancel, int activeEntries);
 
-    [LoggerMessage(EventId = 1007, EventName = "RedisNotAvailable", Level = LogLevel.Error,
-        Message = "the redis transport is not available in this build yet; remove the redis section from {ConfigFile} "
-            + "to run in stdin/stdout mode")]
-    public static partial void RedisNotAvailable(ILogger logger, string configFile);
-
     [LoggerMessage(EventId = 1008, EventName = "RuntimeFailure", Level = LogLevel.Critical,
         Message = "runtime failure: {Reason}")]
     public static partial void RuntimeFailure(ILogger logger, string reason, Exception exception);
@@ -56,4 +51,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1010, EventName = "SecondInterrupt", Level = LogLevel.Warning,
         Message = "second SIGINT: exiting at once with code 130")]
     public static partial void SecondInterrupt(ILogger logger);
+
+    [LoggerMessage(EventId = 1011, EventName = "SecretReadableByOthers", Level = LogLevel.Warning,
+        Message = "{Path} holds the Redis password ({Key}) and is readable by others; chmod o-r it")]
+    public static partial void SecretReadableByOthers(ILogger logger, string path, string key);
 }

@@ -1,0 +1,27 @@
+using StackExchange.Redis;
+
+namespace StepProducer.Transport.Redis.Tests.Support;
+
+/// <summary>A test class with its own real redis-server per test and an admin connection to it.</summary>
+public abstract class RedisServerTest : IAsyncLifetime
+{
+    protected RedisServer Server { get; private set; } = null!;
+
+    protected ConnectionMultiplexer Connection { get; private set; } = null!;
+
+    protected IDatabase Database => Connection.GetDatabase();
+
+    public virtual async Task InitializeAsync()
+    {
+        Server = await RedisServer.StartAsync(ServerOptions);
+        Connection = await Server.ConnectAdminAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    protected virtual RedisServerOptions ServerOptions => new();
+}
