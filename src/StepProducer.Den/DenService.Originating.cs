@@ -36,7 +36,11 @@ public sealed partial class DenService
         ArgumentNullException.ThrowIfNull(report);
         _eventsIn++;
         var nowTimestamp = _clock.Timestamp();
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
         var invalid = ValidateReport(report);
         if (invalid is not null)
         {
@@ -78,7 +82,11 @@ public sealed partial class DenService
         ArgumentNullException.ThrowIfNull(request);
         _eventsIn++;
         var nowTimestamp = _clock.Timestamp();
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
         var detectionTime = nowIts;
         if (request.DetectionTime is { } detected && !_clock.TryToIts(detected, out detectionTime))
         {
@@ -510,7 +518,8 @@ public sealed partial class DenService
             return $"stationIds: {count} distinct IDs given, a collision needs {StationIdSet.MinCount}..{StationIdSet.MaxCount}";
         }
 
-        if (!Enum.IsDefined(report.Risk))
+        // A range check, not Enum.IsDefined: that boxes the value on every call, and this is the hot path.
+        if (report.Risk > CollisionRisk.MotorVehicle)
         {
             return $"risk: {(int)report.Risk} is not a known risk class";
         }

@@ -23,7 +23,11 @@ public sealed partial class DenService
             return Discard(DenOutcome.Echo, fields.ActionId);
         }
 
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
         if (ValidityEndIts(fields.DetectionTime, fields.ValidityDurationS) < nowIts)
         {
             return Discard(DenOutcome.Expired, fields.ActionId);

@@ -160,6 +160,9 @@ public sealed partial class DenService
         return DenResult.Reject(actionId, reason);
     }
 
+    private DenResult RejectWallClock(DateTimeOffset wallClock) =>
+        Reject($"clock: the wall clock reads {wallClock:O}, outside TimestampIts (2004-01-01T00:00:00Z onwards); DENM times cannot be set");
+
     private DenResult Outdated(ActionId actionId)
     {
         _outdated++;
