@@ -142,7 +142,7 @@ public sealed class ConfigValidationTests
     {
         var text = Cli.ConfigTemplate.Generate(instance: "rsu-7");
 
-        var config = ConfigLoader.Parse(Encoding.UTF8.GetBytes(text));
+        var config = ConfigLoader.Parse(System.Text.Encoding.UTF8.GetBytes(text));
 
         Assert.Equal("rsu-7", config.InstanceName);
         Assert.Equal(Cli.ConfigTemplate.Create("rsu-7").Redis!.Connection, config.Redis!.Connection);
@@ -150,7 +150,7 @@ public sealed class ConfigValidationTests
 
     private static string[] Errors(string json)
     {
-        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(Encoding.UTF8.GetBytes(json)));
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(System.Text.Encoding.UTF8.GetBytes(json)));
         return error.Errors.Select(item => item.ToString()).ToArray();
     }
 }

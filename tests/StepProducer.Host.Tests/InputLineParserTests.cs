@@ -1,4 +1,5 @@
 using System.Text;
+using StepProducer.Den;
 using StepProducer.Host.Input;
 
 namespace StepProducer.Host.Tests;
@@ -26,18 +27,18 @@ public sealed class InputLineParserTests
         Assert.Equal(DateTimeOffset.Parse("2026-11-28T07:00:00.250Z"), parser.Time);
         Assert.Equal(2, parser.CollisionCount);
         var first = parser.Collisions[0];
-        Assert.Equal([1001u, 1002u], first.StationIds.Items.ToArray());
-        Assert.Equal(InputRisk.Crossing, first.Risk);
-        Assert.Equal(48.1371, first.Latitude);
-        Assert.Equal(11.5754, first.Longitude);
-        Assert.Equal(519.5, first.Altitude);
+        Assert.Equal([1001u, 1002u], first.StationIds.AsSpan().ToArray());
+        Assert.Equal(CollisionRisk.Crossing, first.Risk);
+        Assert.Equal(48.1371, first.LatitudeDeg);
+        Assert.Equal(11.5754, first.LongitudeDeg);
+        Assert.Equal(519.5, first.AltitudeM);
         Assert.Equal(0.82, first.Probability);
         Assert.Equal(1800, first.TimeToCollisionMs);
         Assert.Equal(3, first.ValidityDurationS);
         Assert.Equal(DateTimeOffset.Parse("2026-11-28T07:00:00.200Z"), first.DetectionTime);
         var second = parser.Collisions[1];
-        Assert.Equal(InputRisk.Pedestrian, second.Risk);
-        Assert.Null(second.Altitude);
+        Assert.Equal(CollisionRisk.Pedestrian, second.Risk);
+        Assert.Null(second.AltitudeM);
         Assert.Null(second.Probability);
         Assert.Equal(parser.Time, second.DetectionTime);
     }
@@ -53,9 +54,7 @@ public sealed class InputLineParserTests
             """));
 
         Assert.Equal(InputKind.Termination, parser.Kind);
-        Assert.True(parser.Termination.HasActionId);
-        Assert.Equal(4242u, parser.Termination.OriginatingStationId);
-        Assert.Equal(65535, parser.Termination.SequenceNumber);
+        Assert.Equal(new ActionId(4242, 65535), parser.Termination.ActionId);
         Assert.Equal(parser.Time, parser.Termination.DetectionTime);
     }
 
@@ -67,9 +66,9 @@ public sealed class InputLineParserTests
         parser.Parse(Utf8(Event("step.den.termination.v1",
             """{"stationIds":[3,4],"risk":"lateral","detectionTime":"2026-11-28T07:00:05Z"}""")));
 
-        Assert.False(parser.Termination.HasActionId);
-        Assert.Equal([3u, 4u], parser.Termination.StationIds.Items.ToArray());
-        Assert.Equal(InputRisk.Lateral, parser.Termination.Risk);
+        Assert.Null(parser.Termination.ActionId);
+        Assert.Equal([3u, 4u], parser.Termination.StationIds.AsSpan().ToArray());
+        Assert.Equal(CollisionRisk.Lateral, parser.Termination.Risk);
         Assert.Equal(DateTimeOffset.Parse("2026-11-28T07:00:05Z"), parser.Termination.DetectionTime);
     }
 
@@ -90,7 +89,7 @@ public sealed class InputLineParserTests
     [InlineData("""{"stationIds":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17],"risk":"crossing","position":{"latitude":1,"longitude":2}}""",
         "data.collisions[0].stationIds: 17 items, need 2..16")]
     [InlineData("""{"stationIds":[1,1],"risk":"crossing","position":{"latitude":1,"longitude":2}}""",
-        "data.collisions[0].stationIds[1]: 1 repeats data.collisions[0].stationIds[0]; station IDs must be distinct")]
+        "data.collisions[0].stationIds[1]: 1 is listed twice; station IDs must be distinct")]
     [InlineData("""{"stationIds":[1,4294967296],"risk":"crossing","position":{"latitude":1,"longitude":2}}""",
         "data.collisions[0].stationIds[1]: 4294967296 is not a station ID (an integer 0..4294967295)")]
     [InlineData("""{"stationIds":[1,2],"risk":"rearEnd","position":{"latitude":1,"longitude":2}}""",
@@ -193,7 +192,7 @@ public sealed class InputLineParserTests
     private static string Event(string type, string data) =>
         $$"""{"specversion":"1.0","id":"x-1","source":"/test","type":"{{type}}","time":"2026-11-28T07:00:00Z","data":{{data}}}""";
 
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text.ReplaceLineEndings(" "));
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text.ReplaceLineEndings(" "));
 
     private static void AssertError(string line, string expected)
     {

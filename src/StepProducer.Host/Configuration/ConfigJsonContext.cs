@@ -16,4 +16,5 @@ namespace StepProducer.Host.Configuration;
     AllowOutOfOrderMetadataProperties = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(ProducerConfig))]
+[JsonSerializable(typeof(StepProducer.Den.DenOptions))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

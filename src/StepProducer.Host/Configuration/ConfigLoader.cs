@@ -53,38 +53,46 @@ public static class ConfigLoader
     private static ConfigError FromJsonException(JsonException error)
     {
         var path = ToConfigPath(error.Path);
-        var reason = error.Message;
-
-        // System.Text.Json appends " Path: $.x | LineNumber: n | BytePositionInLine: m." to its messages;
-        // the path and position are reported separately here, so cut that tail off.
-        var tail = reason.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (tail >= 0)
-        {
-            reason = reason[..tail];
-        }
-
-        // Its wording names .NET types; say it in the config's terms.
-        if (reason.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
-        {
-            reason = "unknown key (see --conf_schema for the keys of version 1)";
-        }
-        else if (reason.Contains("could not be converted", StringComparison.Ordinal))
-        {
-            reason = "wrong JSON type, or a number too large for this key (see --conf_schema)";
-        }
-        else if (reason.Contains("unrecognized type discriminator", StringComparison.Ordinal))
+        var reason = Reason(error.Message);
+        if (error.Message.Contains("unrecognized type discriminator", StringComparison.Ordinal))
         {
             path += ".type";
-            reason = "unknown handler type; use \"console\" or \"file\"";
         }
 
         if (error.LineNumber is { } line)
         {
             // JsonException counts lines and bytes from 0; editors count from 1.
-            reason = $"{reason.TrimEnd('.')} (line {line + 1}, column {error.BytePositionInLine + 1})";
+            reason = $"{reason} (line {line + 1}, column {error.BytePositionInLine + 1})";
         }
 
         return new ConfigError(path, reason);
+    }
+
+    /// <summary>System.Text.Json's message in the config's terms, without its " Path: ..." tail.</summary>
+    internal static string Reason(string message)
+    {
+        // System.Text.Json appends " Path: $.x | LineNumber: n | BytePositionInLine: m." to its messages;
+        // the path and position are reported separately, so cut that tail off.
+        var tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        var reason = (tail >= 0 ? message[..tail] : message).TrimEnd('.');
+
+        // Its wording names .NET types; say it in the config's terms.
+        if (reason.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return "unknown key (see --conf_schema for the keys of version 1)";
+        }
+
+        if (reason.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "not a valid value for this key: wrong JSON type, unknown name or out of range (see --conf_schema)";
+        }
+
+        if (reason.Contains("unrecognized type discriminator", StringComparison.Ordinal))
+        {
+            return "unknown handler type; use \"console\" or \"file\"";
+        }
+
+        return reason;
     }
 
     /// <summary>The "$.a.b" after " Path: " in a System.Text.Json exception message, or "$".</summary>

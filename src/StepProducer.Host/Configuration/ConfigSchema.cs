@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using StepProducer.Den;
 
 namespace StepProducer.Host.Configuration;
 
@@ -69,6 +70,7 @@ public static class ConfigSchema
         private static readonly Dictionary<Type, object> DefaultInstances = new()
         {
             [typeof(ProducerConfig)] = new ProducerConfig(),
+            [typeof(DenOptions)] = DenOptions.Default,
             [typeof(RedisOptions)] = new RedisOptions(),
             [typeof(RedisConnectionOptions)] = new RedisConnectionOptions(),
             [typeof(RedisStreamsOptions)] = new RedisStreamsOptions(),
@@ -86,10 +88,27 @@ public static class ConfigSchema
                 return schema;
             }
 
-            var attributes = context.PropertyInfo?.AttributeProvider;
-            if (attributes is not null)
+            if (context.PropertyInfo is { } property)
             {
-                AddPropertyKeywords(context.PropertyInfo!, attributes, node);
+                if (property.DeclaringType == typeof(DenOptions))
+                {
+                    AddDenKeywords(property, node);
+                }
+                else if (property.AttributeProvider is { } attributes)
+                {
+                    AddPropertyKeywords(property, attributes, node);
+                }
+            }
+
+            if (context.TypeInfo.Type == typeof(DenOptions) && node["properties"] is JsonObject denProperties)
+            {
+                // The station ID is the top-level stationId (DenSectionConverter).
+                denProperties.Remove(DenSectionConverter.HiddenKey);
+            }
+
+            if (context.PropertyInfo?.PropertyType == typeof(DenOptions) && node["default"] is JsonObject denDefault)
+            {
+                denDefault.Remove(DenSectionConverter.HiddenKey);
             }
 
             if (node.ContainsKey("properties"))
@@ -125,6 +144,25 @@ public static class ConfigSchema
             {
                 node["default"] = null;
             }
+        }
+
+        private void AddDenKeywords(JsonPropertyInfo property, JsonObject node)
+        {
+            if (DenSectionSchema.Keys.TryGetValue(property.Name, out var key))
+            {
+                node.Insert(0, "description", key.Description);
+                if (key.Minimum is { } minimum)
+                {
+                    node["minimum"] = minimum;
+                }
+
+                if (key.Maximum is { } maximum)
+                {
+                    node["maximum"] = maximum;
+                }
+            }
+
+            node["default"] = DefaultValue(property);
         }
 
         private JsonNode? DefaultValue(JsonPropertyInfo property)

@@ -1,3 +1,5 @@
+using StepProducer.Den;
+
 namespace StepProducer.Host.Configuration;
 
 /// <summary>
@@ -23,6 +25,7 @@ public static class ConfigValidator
         }
 
         errors.Range("timeout", config.Timeout, ConfigLimits.TimeoutMinS, ConfigLimits.TimeoutMaxS);
+        CheckDen(errors, config.Den);
         if (config.Redis is { } redis)
         {
             CheckRedis(errors, redis);
@@ -30,6 +33,28 @@ public static class ConfigValidator
 
         CheckLog(errors, config.Log);
         return errors.Items;
+    }
+
+    /// <summary>The DEN service validates its own section; its messages already start with "den.key: ".</summary>
+    private static void CheckDen(ErrorList errors, DenOptions den)
+    {
+        if (den.RepetitionDurationMs > 0 && den.RepetitionIntervalMs == 0)
+        {
+            errors.Add("den.repetitionDurationMs", $"{den.RepetitionDurationMs} needs repetitionIntervalMs > 0 (repetition is off)");
+        }
+
+        foreach (var message in den.Validate())
+        {
+            var separator = message.IndexOf(": ", StringComparison.Ordinal);
+            if (separator > 0)
+            {
+                errors.Add(message[..separator], message[(separator + 2)..]);
+            }
+            else
+            {
+                errors.Add("den", message);
+            }
+        }
     }
 
     internal static void CheckInstanceName(ErrorList errors, string path, string name)

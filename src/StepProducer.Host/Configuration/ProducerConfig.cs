@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
+using StepProducer.Den;
 
 namespace StepProducer.Host.Configuration;
 
@@ -29,6 +31,10 @@ public sealed record ProducerConfig
     [Description("Seconds allowed for connects and for the shutdown drain after SIGTERM/SIGINT.")]
     [ConfigRange(ConfigLimits.TimeoutMinS, ConfigLimits.TimeoutMaxS)]
     public int Timeout { get; set; } = 5;
+
+    [Description("The DEN basic service (EN 302 637-3 / TS 103 831): DENM version, validity, repetition, expiry.")]
+    [JsonConverter(typeof(DenSectionConverter))]
+    public DenOptions Den { get; set; } = DenOptions.Default;
 
     [Description("Redis transport. Without this section the program runs in stdin/stdout mode.")]
     public RedisOptions? Redis { get; set; }

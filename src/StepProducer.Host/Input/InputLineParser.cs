@@ -1,12 +1,13 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using StepProducer.Den;
 
 namespace StepProducer.Host.Input;
 
 /// <summary>
-/// Parses one input line (UTF-8 JSON) into reused objects: a CloudEvents 1.0 structured-mode event
-/// (station collisions or termination) or a received DENM line <c>{"uper": "&lt;hex&gt;"}</c>. The
+/// Parses one input line (UTF-8 JSON) into reused DEN service requests (<see cref="CollisionReport"/>,
+/// <see cref="TerminationRequest"/>): a CloudEvents 1.0 structured-mode event (station collisions or
+/// termination) or a received DENM line <c>{"uper": "&lt;hex&gt;"}</c>. The
 /// CloudEvent attributes are checked as CloudEvents 1.0 requires; <c>data</c> is checked strictly.
 /// Nothing is allocated for a valid line; a bad line throws <see cref="InputFormatException"/> naming
 /// the field path and the rule.
@@ -42,7 +43,7 @@ public sealed class InputLineParser
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
-    private readonly CollisionItem[] collisions = CreateCollisions();
+    private readonly CollisionReport[] collisions = CreateCollisions();
     private readonly byte[] uper = new byte[MaxUperBytes];
 
     public InputKind Kind { get; private set; }
@@ -52,13 +53,20 @@ public sealed class InputLineParser
 
     public int CollisionCount { get; private set; }
 
-    public ReadOnlySpan<CollisionItem> Collisions => collisions.AsSpan(0, CollisionCount);
+    public ReadOnlySpan<CollisionReport> Collisions => collisions.AsSpan(0, CollisionCount);
 
-    public TerminationData Termination { get; } = new();
+    public TerminationRequest Termination { get; } = new();
 
     public int UperLength { get; private set; }
 
     public ReadOnlySpan<byte> Uper => uper.AsSpan(0, UperLength);
+
+    /// <summary>Replaces the bytes of a received DENM line (the <c>--retime</c> demo option re-times them).</summary>
+    internal void ReplaceUper(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(uper);
+        UperLength = bytes.Length;
+    }
 
     /// <summary>Parses <paramref name="line"/>; throws <see cref="InputFormatException"/> on a bad line.</summary>
     public void Parse(ReadOnlySpan<byte> line)
@@ -276,7 +284,10 @@ public sealed class InputLineParser
         }
     }
 
-    private void ParseCollision(ref Utf8JsonReader reader, int index, CollisionItem item)
+    /// <summary>The field path of collision item <paramref name="index"/>, e.g. <c>data.collisions[2]</c>.</summary>
+    public static string CollisionPath(int index) => CollisionPaths.Of[index].Item;
+
+    private void ParseCollision(ref Utf8JsonReader reader, int index, CollisionReport item)
     {
         var paths = CollisionPaths.Of[index];
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -292,7 +303,7 @@ public sealed class InputLineParser
             if (reader.ValueTextEquals("stationIds"u8))
             {
                 Read(ref reader);
-                ReadStationIds(ref reader, paths.StationIds, item.StationIds);
+                ReadStationIds(ref reader, paths.StationIds, ref item.StationIds);
                 seen |= CollisionFields.StationIds;
             }
             else if (reader.ValueTextEquals("risk"u8))
@@ -320,7 +331,7 @@ public sealed class InputLineParser
             else if (reader.ValueTextEquals("timeToCollisionMs"u8))
             {
                 Read(ref reader);
-                item.TimeToCollisionMs = ReadInteger(ref reader, paths.TimeToCollisionMs, 0, long.MaxValue);
+                item.TimeToCollisionMs = (int)ReadInteger(ref reader, paths.TimeToCollisionMs, 0, int.MaxValue);
             }
             else if (reader.ValueTextEquals("validityDurationS"u8))
             {
@@ -358,7 +369,7 @@ public sealed class InputLineParser
             else if (reader.ValueTextEquals("stationIds"u8))
             {
                 Read(ref reader);
-                ReadStationIds(ref reader, "data.stationIds", termination.StationIds);
+                ReadStationIds(ref reader, "data.stationIds", ref termination.StationIds);
                 hasStationIds = true;
             }
             else if (reader.ValueTextEquals("risk"u8))
@@ -378,7 +389,7 @@ public sealed class InputLineParser
             }
         }
 
-        if (termination.HasActionId == (hasStationIds || hasRisk))
+        if (termination.ActionId.HasValue == (hasStationIds || hasRisk))
         {
             InputFormatException.Throw("data", "needs either actionId or stationIds + risk (the event key), not both");
         }
@@ -390,30 +401,28 @@ public sealed class InputLineParser
         }
     }
 
-    private static void ReadActionId(ref Utf8JsonReader reader, TerminationData termination)
+    private static void ReadActionId(ref Utf8JsonReader reader, TerminationRequest termination)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             InputFormatException.Throw("data.actionId", "must be a JSON object {originatingStationId, sequenceNumber}");
         }
 
-        var hasStation = false;
-        var hasSequence = false;
+        uint? originatingStationId = null;
+        ushort? sequenceNumber = null;
         for (Read(ref reader); reader.TokenType != JsonTokenType.EndObject; Read(ref reader))
         {
             if (reader.ValueTextEquals("originatingStationId"u8))
             {
                 Read(ref reader);
-                termination.OriginatingStationId = ReadStationId(ref reader, "data.actionId.originatingStationId");
-                hasStation = true;
+                originatingStationId = ReadStationId(ref reader, "data.actionId.originatingStationId");
             }
             else if (reader.ValueTextEquals("sequenceNumber"u8))
             {
                 Read(ref reader);
 
                 // SequenceNumber ::= INTEGER (0..65535) (CDD v2.2.1).
-                termination.SequenceNumber = (ushort)ReadInteger(ref reader, "data.actionId.sequenceNumber", 0, ushort.MaxValue);
-                hasSequence = true;
+                sequenceNumber = (ushort)ReadInteger(ref reader, "data.actionId.sequenceNumber", 0, ushort.MaxValue);
             }
             else
             {
@@ -421,40 +430,40 @@ public sealed class InputLineParser
             }
         }
 
-        if (!hasStation || !hasSequence)
+        if (originatingStationId is not { } station || sequenceNumber is not { } sequence)
         {
-            InputFormatException.Throw(hasStation ? "data.actionId.sequenceNumber" : "data.actionId.originatingStationId",
+            InputFormatException.Throw(originatingStationId.HasValue ? "data.actionId.sequenceNumber" : "data.actionId.originatingStationId",
                 "required");
+            return;
         }
 
-        termination.HasActionId = true;
+        termination.ActionId = new ActionId(station, sequence);
     }
 
-    private static void ReadStationIds(ref Utf8JsonReader reader, string path, StationIdList list)
+    private static void ReadStationIds(ref Utf8JsonReader reader, string path, ref StationIdSet set)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             InputFormatException.Throw(path, "must be an array of station IDs");
         }
 
-        list.Clear();
+        set.Clear();
         var count = 0;
         for (Read(ref reader); reader.TokenType != JsonTokenType.EndArray; Read(ref reader))
         {
             var stationId = ReadStationId(ref reader, path, count);
-            var existing = list.Items.IndexOf(stationId);
-            if (existing >= 0)
+            if (set.Add(stationId) == StationIdSet.AddResult.Duplicate)
             {
-                InputFormatException.Throw(IndexPath(path, count), $"{stationId} repeats {path}[{existing}]; station IDs must be distinct");
+                InputFormatException.Throw(IndexPath(path, count), $"{stationId} is listed twice; station IDs must be distinct");
             }
 
-            list.TryAdd(stationId);
+            // A full set keeps counting so that the error below reports the real count.
             count++;
         }
 
-        if (count is < StationIdList.Min or > StationIdList.Max)
+        if (count is < StationIdSet.MinCount or > StationIdSet.MaxCount)
         {
-            InputFormatException.Throw(path, $"{Items(count)}, need {StationIdList.Min}..{StationIdList.Max}");
+            InputFormatException.Throw(path, $"{Items(count)}, need {StationIdSet.MinCount}..{StationIdSet.MaxCount}");
         }
     }
 
@@ -475,18 +484,11 @@ public sealed class InputLineParser
         return 0;
     }
 
-    private static InputRisk ReadRisk(ref Utf8JsonReader reader, string path)
+    private static CollisionRisk ReadRisk(ref Utf8JsonReader reader, string path)
     {
-        if (IsString(ref reader))
+        if (IsString(ref reader) && !reader.ValueIsEscaped && CollisionRiskNames.TryParse(reader.ValueSpan, out var risk))
         {
-            if (reader.ValueTextEquals("longitudinal"u8)) return InputRisk.Longitudinal;
-            if (reader.ValueTextEquals("crossing"u8)) return InputRisk.Crossing;
-            if (reader.ValueTextEquals("lateral"u8)) return InputRisk.Lateral;
-            if (reader.ValueTextEquals("vulnerableRoadUser"u8)) return InputRisk.VulnerableRoadUser;
-            if (reader.ValueTextEquals("pedestrian"u8)) return InputRisk.Pedestrian;
-            if (reader.ValueTextEquals("cyclist"u8)) return InputRisk.Cyclist;
-            if (reader.ValueTextEquals("motorVehicle"u8)) return InputRisk.MotorVehicle;
-            if (reader.ValueTextEquals("unknown"u8)) return InputRisk.Unknown;
+            return risk;
         }
 
         InputFormatException.Throw(path, $"{Describe(ref reader)} is not a risk (longitudinal, crossing, lateral, "
@@ -494,7 +496,7 @@ public sealed class InputLineParser
         return default;
     }
 
-    private static void ReadPosition(ref Utf8JsonReader reader, CollisionPaths paths, CollisionItem item)
+    private static void ReadPosition(ref Utf8JsonReader reader, CollisionPaths paths, CollisionReport item)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -508,19 +510,19 @@ public sealed class InputLineParser
             if (reader.ValueTextEquals("latitude"u8))
             {
                 Read(ref reader);
-                item.Latitude = ReadNumber(ref reader, paths.Latitude, -90, 90);
+                item.LatitudeDeg = ReadNumber(ref reader, paths.Latitude, -90, 90);
                 hasLatitude = true;
             }
             else if (reader.ValueTextEquals("longitude"u8))
             {
                 Read(ref reader);
-                item.Longitude = ReadNumber(ref reader, paths.Longitude, -180, 180);
+                item.LongitudeDeg = ReadNumber(ref reader, paths.Longitude, -180, 180);
                 hasLongitude = true;
             }
             else if (reader.ValueTextEquals("altitude"u8))
             {
                 Read(ref reader);
-                item.Altitude = ReadNumber(ref reader, paths.Altitude, AltitudeMinM, AltitudeMaxM);
+                item.AltitudeM = ReadNumber(ref reader, paths.Altitude, AltitudeMinM, AltitudeMaxM);
             }
             else
             {
@@ -672,7 +674,7 @@ public sealed class InputLineParser
         // A 40-byte excerpt is enough to recognise a value without flooding the log with a huge one.
         const int MaxExcerptBytes = 40;
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
-        var excerpt = Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, MaxExcerptBytes));
+        var excerpt = System.Text.Encoding.UTF8.GetString(raw, 0, Math.Min(raw.Length, MaxExcerptBytes));
         var shown = raw.Length > MaxExcerptBytes ? excerpt + "..." : excerpt;
         return reader.TokenType switch
         {
@@ -683,12 +685,12 @@ public sealed class InputLineParser
         };
     }
 
-    private static CollisionItem[] CreateCollisions()
+    private static CollisionReport[] CreateCollisions()
     {
-        var items = new CollisionItem[MaxCollisions];
+        var items = new CollisionReport[MaxCollisions];
         for (var index = 0; index < items.Length; index++)
         {
-            items[index] = new CollisionItem();
+            items[index] = new CollisionReport();
         }
 
         return items;

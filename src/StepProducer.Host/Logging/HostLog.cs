@@ -56,8 +56,4 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1010, EventName = "SecondInterrupt", Level = LogLevel.Warning,
         Message = "second SIGINT: exiting at once with code 130")]
     public static partial void SecondInterrupt(ILogger logger);
-
-    [LoggerMessage(EventId = 1011, EventName = "RecordRejected", Level = LogLevel.Error,
-        Message = "{Source}: rejected by the DEN service: {Reason}")]
-    public static partial void RequestRejected(ILogger logger, string source, string reason);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Serilog;
 using StepProducer.Host.Configuration;
 
@@ -47,29 +46,32 @@ public static class LoggingSetup
 
     private static void AddConsole(ILoggingBuilder builder, LogFormat format)
     {
-        builder.AddConsole(console =>
+        // stdout carries only DENM records; every log level goes to stderr.
+        builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Each Add*Console call also selects its formatter, so exactly one of them is made.
+        switch (format)
         {
-            // stdout carries only DENM records; every log level goes to stderr.
-            console.LogToStandardErrorThreshold = LogLevel.Trace;
-            console.FormatterName = format switch
-            {
-                LogFormat.Json => ConsoleFormatterNames.Json,
-                LogFormat.Systemd => ConsoleFormatterNames.Systemd,
-                _ => ConsoleFormatterNames.Simple,
-            };
-        });
-        builder.AddSimpleConsole(simple =>
-        {
-            simple.SingleLine = true;
-            simple.UseUtcTimestamp = true;
-            simple.TimestampFormat = ConsoleTimestampFormat;
-        });
-        builder.AddJsonConsole(json =>
-        {
-            json.UseUtcTimestamp = true;
-            json.TimestampFormat = ConsoleTimestampFormat.TrimEnd();
-        });
-        builder.AddSystemdConsole(systemd => systemd.UseUtcTimestamp = true);
+            case LogFormat.Json:
+                builder.AddJsonConsole(json =>
+                {
+                    json.UseUtcTimestamp = true;
+                    json.TimestampFormat = ConsoleTimestampFormat.TrimEnd();
+                });
+                break;
+            case LogFormat.Systemd:
+                // journald stamps each entry itself.
+                builder.AddSystemdConsole();
+                break;
+            default:
+                builder.AddSimpleConsole(simple =>
+                {
+                    simple.SingleLine = true;
+                    simple.UseUtcTimestamp = true;
+                    simple.TimestampFormat = ConsoleTimestampFormat;
+                });
+                break;
+        }
     }
 
     private static void AddFile(ILoggingBuilder builder, FileLogHandler file)

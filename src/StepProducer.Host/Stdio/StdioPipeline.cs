@@ -1,0 +1,304 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
+using StepProducer.Den;
+using StepProducer.Host.Input;
+using StepProducer.Host.Lifecycle;
+using StepProducer.Host.Logging;
+
+namespace StepProducer.Host.Stdio;
+
+/// <summary>
+/// stdin/stdout mode: JSON lines in (CloudEvents and received DENMs), one DENM record per line out.
+/// Two loops share the single-threaded <see cref="DenService"/> through one gate: the input loop handles
+/// each line as it arrives, the timer loop calls <see cref="DenService.Advance"/> every cleanupIntervalMs.
+/// At end of input the timer loop keeps running until the originating table is empty.
+/// </summary>
+internal sealed class StdioPipeline : IDenRecordSink, IDisposable
+{
+    /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
+    private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
+
+    private readonly PipeReader input;
+    private readonly PipeWriter output;
+    private readonly RecordJsonWriter records;
+    private readonly InputLineParser parser = new();
+    private readonly DenService service;
+    private readonly ILogger logger;
+    private readonly ServiceNotifications notifications;
+    private readonly InputRetimer? retimer;
+    private readonly TimeSpan tickInterval;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private long lineNumber;
+    private long badLines;
+    private bool recordsPending;
+
+    public StdioPipeline(
+        DenOptions options,
+        Stream standardInput,
+        Stream standardOutput,
+        ILoggerFactory loggerFactory,
+        ServiceNotifications notifications,
+        bool retime)
+    {
+        input = PipeReader.Create(standardInput);
+        output = PipeWriter.Create(standardOutput);
+        records = new RecordJsonWriter(output);
+        logger = loggerFactory.CreateLogger("StepProducer.Host.Stdio");
+        this.notifications = notifications;
+        retimer = retime ? new InputRetimer(TimeProvider.System, options.Asn1) : null;
+        tickInterval = TimeSpan.FromMilliseconds(options.CleanupIntervalMs);
+        service = new DenService(options, TimeProvider.System, this, stateStore: null, loggerFactory.CreateLogger<DenService>());
+    }
+
+    public DenCounters Counters => service.Counters;
+
+    public long Lines => lineNumber;
+
+    public long BadLines => badLines;
+
+    /// <summary>
+    /// Runs until the input has ended and the originating table is empty, or until <paramref name="stop"/>
+    /// is cancelled; then finishes the line in flight and flushes. Never throws for bad input.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        using var ticksDone = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var inputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timerLoop = RunTimerLoopAsync(inputEnded.Task, drained, ticksDone.Token);
+        var inputLoop = RunInputLoopAsync(inputEnded, stop);
+
+        // stdin reads cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does
+        // not wait for the input loop: it takes the gate (finishing the line in flight) and flushes.
+        await Task.WhenAny(drained.Task, Task.Delay(Timeout.Infinite, stop)).ConfigureAwait(false);
+        await ticksDone.CancelAsync().ConfigureAwait(false);
+        await timerLoop.ConfigureAwait(false);
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await output.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        if (inputLoop.IsFaulted)
+        {
+            await inputLoop.ConfigureAwait(false);
+        }
+    }
+
+    public void Emit(in DenRecord record)
+    {
+        try
+        {
+            records.Write(record);
+            recordsPending = true;
+        }
+        finally
+        {
+            record.Uper.Return();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task RunInputLoopAsync(TaskCompletionSource inputEnded, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var result = await input.ReadAsync(stop).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    while (!stop.IsCancellationRequested && TryReadLine(ref buffer, out var line))
+                    {
+                        ProcessLine(line);
+                    }
+
+                    if (result.IsCompleted && !buffer.IsEmpty && !stop.IsCancellationRequested)
+                    {
+                        // The last line has no newline: it is still a line.
+                        ProcessLine(buffer);
+                        buffer = buffer.Slice(buffer.End);
+                    }
+
+                    await FlushIfPendingAsync().ConfigureAwait(false);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                input.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await input.CompleteAsync().ConfigureAwait(false);
+        if (!stop.IsCancellationRequested)
+        {
+            HostLog.EndOfInput(logger, lineNumber, service.OriginatingEntryCount);
+        }
+
+        inputEnded.TrySetResult();
+    }
+
+    private async Task RunTimerLoopAsync(Task inputEnded, TaskCompletionSource drained, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(tickInterval);
+        var nextCounters = TimeProvider.System.GetTimestamp() + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await gate.WaitAsync(stop).ConfigureAwait(false);
+                try
+                {
+                    service.Advance();
+                    await FlushIfPendingAsync().ConfigureAwait(false);
+                    if (inputEnded.IsCompleted && service.OriginatingEntryCount == 0)
+                    {
+                        drained.TrySetResult();
+                        return;
+                    }
+                }
+                finally
+                {
+                    gate.Release();
+                }
+
+                notifications.PingWatchdogIfDue();
+                var now = TimeProvider.System.GetTimestamp();
+                if (now >= nextCounters)
+                {
+                    LogCounters();
+                    nextCounters = now + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutdown: the caller flushes.
+        }
+    }
+
+    private void LogCounters()
+    {
+        var counters = service.Counters;
+        HostLog.Counters(logger, counters.EventsIn, counters.NewOut, counters.UpdateOut, counters.RepeatOut,
+            counters.CancelOut, counters.NegateOut, counters.ExpireCancelOut, badLines + counters.Rejected,
+            counters.ActiveEntries);
+    }
+
+    private async ValueTask FlushIfPendingAsync()
+    {
+        if (recordsPending)
+        {
+            recordsPending = false;
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    {
+        var newline = buffer.PositionOf((byte)'\n');
+        if (newline is null)
+        {
+            line = default;
+            return false;
+        }
+
+        line = buffer.Slice(0, newline.Value);
+        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
+        return true;
+    }
+
+    private void ProcessLine(ReadOnlySequence<byte> line)
+    {
+        lineNumber++;
+        if (line.IsSingleSegment)
+        {
+            ProcessLine(line.FirstSpan);
+            return;
+        }
+
+        // A line split across pipe segments: copy it once into pooled memory.
+        var length = (int)line.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            line.CopyTo(rented);
+            ProcessLine(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private void ProcessLine(ReadOnlySpan<byte> line)
+    {
+        line = line.TrimEnd((byte)'\r');
+        if (line.Trim(" \t"u8).IsEmpty)
+        {
+            return;
+        }
+
+        var source = RecordSource.Line(lineNumber);
+        try
+        {
+            parser.Parse(line);
+        }
+        catch (InputFormatException error)
+        {
+            badLines++;
+            HostLog.BadLine(logger, source.ToString(), error.Path, error.Reason);
+            return;
+        }
+
+        retimer?.Apply(parser);
+        switch (parser.Kind)
+        {
+            case InputKind.StationCollisions:
+                var reports = parser.Collisions;
+                for (var index = 0; index < reports.Length; index++)
+                {
+                    Report(source, InputLineParser.CollisionPath(index), service.ReportCollision(reports[index], source));
+                }
+
+                break;
+            case InputKind.Termination:
+                Report(source, "data", service.Terminate(parser.Termination, source));
+                break;
+            default:
+                Report(source, "uper", service.Receive(parser.Uper, source));
+                break;
+        }
+    }
+
+    private void Report(RecordSource source, string path, DenResult result)
+    {
+        if (result.IsRejected)
+        {
+            HostLog.BadLine(logger, source.ToString(), path, result.Reason ?? "rejected by the DEN service");
+        }
+        else if (logger.IsEnabled(LogLevel.Debug))
+        {
+            HostLog.LineProcessed(logger, source.ToString(), $"{path}: {result.Outcome} {result.ActionId}");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace StepProducer.Host.Tests;
+
+/// <summary>Signals, systemd notifications, log formats and log files of the real program.</summary>
+public sealed class LifecycleProcessTests
+{
+    /// <summary>One collision that stays active for 10 minutes, so only a signal can end the run early.</summary>
+    private static string LongCollision(long stationId) =>
+        $$$"""{"specversion":"1.0","id":"e-{{{stationId}}}","source":"/test","type":"step.crash_prediction.station_collisions.v1","time":"{{{DateTimeOffset.UtcNow:O}}}","data":{"collisions":[{"stationIds":[{{{stationId}}},{{{stationId + 1}}}],"risk":"crossing","position":{"latitude":48.1,"longitude":11.5},"validityDurationS":600}]}}""";
+
+    [Fact]
+    public async Task Sigterm_WithActiveEntriesAndStdinOpen_FlushesAndExitsZero()
+    {
+        using var producer = RunningProducer.Start([]);
+        await producer.WriteLineAsync(LongCollision(100));
+        await producer.WaitForStandardOutputAsync("\"kind\":\"new\"");
+
+        producer.SendSigterm();
+        var exitCode = await producer.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exitCode);
+        Assert.Single(producer.StandardOutputLines);
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("SIGTERM received", StringComparison.Ordinal));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("1 entries left", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sigint_Once_StopsGracefullyWithExitZero()
+    {
+        using var producer = RunningProducer.Start([]);
+        await producer.WriteLineAsync(LongCollision(200));
+        await producer.WaitForStandardOutputAsync("\"kind\":\"new\"");
+
+        producer.SendSigint();
+
+        Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("SIGINT received", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SecondSigint_WhileTheDrainIsBlocked_ExitsAtOnceWith130()
+    {
+        // Nobody reads stdout: 256 new records overflow the pipe, the program blocks flushing them and
+        // the graceful stop cannot finish, so only the second SIGINT ends it.
+        using var producer = RunningProducer.Start([], readStandardOutput: false);
+        await producer.WriteLineAsync(ManyCollisions(256));
+        await producer.WaitForStandardErrorAsync("started:");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        producer.SendSigint();
+        await producer.WaitForStandardErrorAsync("SIGINT received");
+        producer.SendSigint();
+
+        Assert.Equal(130, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("second SIGINT", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sigterm_WhenTheDrainExceedsTimeout_ExitsOneAfterTimeoutSeconds()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        await File.WriteAllTextAsync(config, """{"stationId": 9, "timeout": 1}""");
+        using var producer = RunningProducer.Start(["--config", config], readStandardOutput: false);
+        await producer.WriteLineAsync(ManyCollisions(256));
+        await producer.WaitForStandardErrorAsync("started:");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        producer.SendSigterm();
+
+        Assert.Equal(1, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("did not finish within 1 s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NotifySocket_ReceivesReadyStatusWatchdogAndStopping()
+    {
+        using var directory = new TemporaryDirectory();
+        var socketPath = directory.File("notify.sock");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+
+        // 200 ms watchdog: the program must ping every 100 ms.
+        using var producer = RunningProducer.Start([], new Dictionary<string, string>
+        {
+            ["NOTIFY_SOCKET"] = socketPath,
+            ["WATCHDOG_USEC"] = "200000",
+        });
+        var messages = new List<string>();
+        await ReceiveUntilAsync(socket, messages, "WATCHDOG=1");
+        producer.SendSigterm();
+        await ReceiveUntilAsync(socket, messages, "STOPPING=1");
+        Assert.Equal(0, await producer.WaitForExitAsync());
+
+        Assert.Equal("READY=1", messages[0]);
+        Assert.StartsWith("STATUS=running: stdin/stdout, station 1", messages[1], StringComparison.Ordinal);
+        Assert.Contains("WATCHDOG=1", messages);
+    }
+
+    [Fact]
+    public async Task JsonLogFormat_WritesOneJsonObjectPerStderrLine_WithFixedEventIds()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        await File.WriteAllTextAsync(config, """{"stationId": 9, "log": {"format": "json"}}""");
+
+        var result = await StepProducerProcess.RunAsync(["-c", config], standardInput: "{}\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var entries = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToArray();
+        Assert.Contains(entries, entry => entry.GetProperty("EventId").GetInt32() == 1000);
+        var badLine = Assert.Single(entries, entry => entry.GetProperty("EventId").GetInt32() == 1002);
+        Assert.Equal("Error", badLine.GetProperty("LogLevel").GetString());
+        Assert.Equal("stdin:1", badLine.GetProperty("State").GetProperty("Source").GetString());
+    }
+
+    [Fact]
+    public async Task SystemdLogFormat_PrefixesEveryStderrLineWithItsSyslogPriority()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        await File.WriteAllTextAsync(config, """{"stationId": 9, "log": {"format": "systemd"}}""");
+
+        var result = await StepProducerProcess.RunAsync(["-c", config], standardInput: "{}\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.Matches(@"^<[0-7]>", line));
+
+        // Information is priority 6 (LOG_INFO), Error 3 (LOG_ERR), RFC 5424 section 6.2.1.
+        Assert.Contains(lines, line => line.StartsWith("<6>", StringComparison.Ordinal) && line.Contains("started:", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("<3>", StringComparison.Ordinal) && line.Contains("stdin:1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FileHandler_RollsAtMaxSizeMb_AndKeepsMaxFiles()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        var logFile = directory.File("producer.log");
+        await File.WriteAllTextAsync(config, $$$"""
+            {"stationId": 9, "log": {"handlers": [{"type": "file", "path": "{{{logFile}}}", "maxSizeMb": 1, "maxFiles": 2}]}}
+            """);
+
+        // Each bad line logs one error of about 150 bytes: 20,000 lines write about 3 MiB, three files' worth.
+        var input = string.Concat(Enumerable.Repeat("{\"uper\":\"zz\"}\n", 20_000));
+        var result = await StepProducerProcess.RunAsync(["-c", config], standardInput: input);
+
+        Assert.Equal(0, result.ExitCode);
+        var files = Directory.GetFiles(directory.Path, "producer*.log");
+        Assert.Equal(2, files.Length);
+        Assert.All(files, file => Assert.InRange(new FileInfo(file).Length, 1, 1024 * 1024));
+        var last = files.Max()!;
+        Assert.Contains("summary: 20000 lines", await File.ReadAllTextAsync(last), StringComparison.Ordinal);
+        Assert.Empty(result.StandardError);
+    }
+
+    private static string ManyCollisions(int count)
+    {
+        var items = Enumerable.Range(0, count).Select(index =>
+            $$$"""{"stationIds":[{{{(2 * index) + 10}}},{{{(2 * index) + 11}}}],"risk":"crossing","position":{"latitude":48.1,"longitude":11.5},"validityDurationS":600}""");
+        return $$$"""{"specversion":"1.0","id":"many","source":"/test","type":"step.crash_prediction.station_collisions.v1","time":"{{{DateTimeOffset.UtcNow:O}}}","data":{"collisions":[{{{string.Join(',', items)}}}]}}""";
+    }
+
+    private static async Task ReceiveUntilAsync(Socket socket, List<string> messages, string expected)
+    {
+        var buffer = new byte[4096];
+        using var limit = new CancellationTokenSource(RunningProducer.WaitLimit);
+
+        // Bounded by the 30 s limit: each receive is cancelled when it runs out.
+        while (!messages.Contains(expected))
+        {
+            var length = await socket.ReceiveAsync(buffer, SocketFlags.None, limit.Token);
+            messages.AddRange(System.Text.Encoding.UTF8.GetString(buffer, 0, length).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+    }
+}
