@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using StepProducer.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfigs).Assembly).Run(args, BenchmarkConfigs.Default);
