@@ -5,7 +5,7 @@
 #   run                   build the program and pipe the bundled samples through it (stdin/stdout mode)
 #   publish [RID|all]     Native AOT binaries in artifacts/<rid>/step_producer (linux-x64, linux-arm64)
 #   package               .deb and .rpm packages in artifacts/packages/
-#   bench [args]          BenchmarkDotNet suites (args go to BenchmarkSwitcher)
+#   bench [e2e] [args]    BenchmarkDotNet suites (args go to BenchmarkSwitcher); e2e: the harness through Redis
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -296,8 +296,21 @@ cmd_package() {
     ls -l "$ARTIFACTS/packages" >&2
 }
 
+# bench [ARGS]: the in-process BenchmarkDotNet suites (ARGS go to its switcher, e.g. --filter '*HotLoop*' --job short).
+# bench e2e [ARGS]: the end-to-end harness (bench/StepProducer.EndToEnd) against the AOT binary, which it
+# publishes first if artifacts/linux-x64/step_producer is missing; --help lists ARGS.
 cmd_bench() {
-    dotnet run -c Release --project "$ROOT/bench/StepProducer.Benchmarks" -- "$@"
+    if [ "${1:-}" = e2e ]; then
+        shift
+        ensure_packages redis-server:redis-server redis-benchmark:redis-tools
+        local binary="$ARTIFACTS/linux-x64/step_producer"
+        [ -x "$binary" ] || cmd_publish linux-x64
+        # Build output goes to stderr: stdout carries only the results (table or --json).
+        dotnet build "$ROOT/bench/StepProducer.EndToEnd" -c Release -nologo -clp:NoSummary -v quiet >&2
+        "$ARTIFACTS/build/bin/StepProducer.EndToEnd/release/step_producer_e2e" --binary "$binary" "$@"
+    else
+        dotnet run -c Release --project "$ROOT/bench/StepProducer.Benchmarks" -- "$@"
+    fi
 }
 
 main() {
