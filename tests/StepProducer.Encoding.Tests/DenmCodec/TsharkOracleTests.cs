@@ -2,6 +2,7 @@ using CsCheck;
 using StepProducer.Encoding.Tests.Generators;
 using StepProducer.Encoding.Tests.Support;
 using StepProducer.TestSupport;
+using V1 = StepProducer.Encoding.Denm.V1;
 
 namespace StepProducer.Encoding.Tests.DenmCodec;
 
@@ -65,4 +66,57 @@ public class TsharkOracleTests
             Assert.True(expected[index].SequenceEqual(shown), $"message {index} ({hex[index]}):\nexpected {string.Join(", ", expected[index])}\ntshark   {string.Join(", ", shown)}");
         }
     }
+
+    [Fact]
+    public async Task DenmsAtEveryBoundOfTheGoldenRows_TsharkShowsTheBounds()
+    {
+        // The golden rows' bounds of the header, management, situation and location integers, all at their
+        // minimum in one DENM and all at their maximum in the other.
+        var lowest = Boundary(minimum: true);
+        var highest = Boundary(minimum: false);
+        var hex = new[] { lowest, highest }.Select(denm => Convert.ToHexStringLower(RoundTripPropertyTests.Encode(denm))).ToList();
+
+        var dissected = await DenmDissect.DecodeFieldsAsync(hex);
+
+        Assert.Equal(TsharkExpectedFields.Of(lowest), dissected[0].Where(field => TsharkExpectedFields.Names.Contains(field.Key)).Take(TsharkExpectedFields.Of(lowest).Count));
+        Assert.Equal(TsharkExpectedFields.Of(highest), dissected[1].Where(field => TsharkExpectedFields.Names.Contains(field.Key)).Take(TsharkExpectedFields.Of(highest).Count));
+    }
+
+    private static V1.Denm Boundary(bool minimum)
+    {
+        int Pick(int low, int high) => minimum ? low : high;
+        var denm = DenmVector.Typical.ToV1();
+        var management = denm.Payload.Management;
+        denm.Header = denm.Header with { StationID = minimum ? 0 : uint.MaxValue };
+        management.ActionID = new V1.ActionID { OriginatingStationID = minimum ? 0 : uint.MaxValue, SequenceNumber = Pick(0, 65_535) };
+        management.DetectionTime = minimum ? 0 : Encoding.Its.ItsTimestamp.MaxValue;
+        management.ReferenceTime = minimum ? 0 : Encoding.Its.ItsTimestamp.MaxValue;
+        management.EventPosition = new Encoding.Its.ReferencePosition
+        {
+            Latitude = Pick(-900_000_000, 900_000_001),
+            Longitude = Pick(-1_800_000_000, 1_800_000_001),
+            PositionConfidenceEllipse = new Encoding.Its.PosConfidenceEllipse { SemiMajorConfidence = Pick(0, 4095), SemiMinorConfidence = Pick(0, 4095), SemiMajorOrientation = Pick(0, 3601) },
+            Altitude = new Encoding.Its.Altitude { AltitudeValue = Pick(-100_000, 800_001), AltitudeConfidence = (Encoding.Its.AltitudeConfidence)Pick(0, 15) },
+        };
+        management.ValidityDuration = Pick(0, 86_400);
+        management.TransmissionInterval = Pick(1, 10_000);
+        management.StationType = Pick(0, 255);
+        denm.Payload.Situation = new V1.SituationContainer
+        {
+            InformationQuality = Pick(0, 7),
+            EventType = new V1.CauseCode { CauseCodeType = Pick(0, 255), SubCauseCode = Pick(0, 255) },
+            EventHistory = [new Encoding.Its.EventPoint { EventPosition = Delta(minimum), EventDeltaTime = Pick(1, 65_535), InformationQuality = Pick(0, 7) }],
+        };
+        denm.Payload.Location = new V1.LocationContainer
+        {
+            EventSpeed = new Encoding.Its.Speed { SpeedValue = Pick(0, 16_383), SpeedConfidence = Pick(1, 127) },
+            EventPositionHeading = new Encoding.Its.Heading { HeadingValue = Pick(0, 3601), HeadingConfidence = Pick(1, 127) },
+            Traces = [[new Encoding.Its.PathPoint { PathPosition = Delta(minimum), PathDeltaTime = Pick(1, 65_535) }]],
+        };
+        return denm;
+    }
+
+    private static Encoding.Its.DeltaReferencePosition Delta(bool minimum) => minimum
+        ? new Encoding.Its.DeltaReferencePosition { DeltaLatitude = -131_071, DeltaLongitude = -131_071, DeltaAltitude = -12_700 }
+        : new Encoding.Its.DeltaReferencePosition { DeltaLatitude = 131_072, DeltaLongitude = 131_072, DeltaAltitude = 12_800 };
 }
