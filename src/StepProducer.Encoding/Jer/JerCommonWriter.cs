@@ -56,21 +56,37 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A PathHistory (v1.3.1) or Path (v2.2.1): SEQUENCE OF PathPoint.</summary>
+    /// <summary>
+    /// A PathHistory (v1.3.1) or Path (v2.2.1): SEQUENCE OF PathPoint. Path points are most of a typical DENM's
+    /// JER, so each is formatted in one go on the stack and handed to the writer as one raw value, instead of
+    /// six separate writer calls.
+    /// </summary>
     public static void WritePath(Utf8JsonWriter writer, List<PathPoint> path)
     {
+        // The longest PathPoint text, every number at its widest:
+        // {"pathPosition":{"deltaLatitude":-131071,"deltaLongitude":-131071,"deltaAltitude":-12700},"pathDeltaTime":-2147483648}
+        // is 118 bytes.
+        Span<byte> text = stackalloc byte[128];
         writer.WriteStartArray();
         foreach (var point in path)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(Key.PathPosition);
-            WriteDeltaReferencePosition(writer, point.PathPosition);
+            var position = point.PathPosition;
+            var fragment = new JerFragment(text);
+            fragment.Append("{\"pathPosition\":{\"deltaLatitude\":"u8);
+            fragment.AppendNumber(position.DeltaLatitude);
+            fragment.Append(",\"deltaLongitude\":"u8);
+            fragment.AppendNumber(position.DeltaLongitude);
+            fragment.Append(",\"deltaAltitude\":"u8);
+            fragment.AppendNumber(position.DeltaAltitude);
+            fragment.Append("}"u8);
             if (point.PathDeltaTime is { } deltaTime)
             {
-                writer.WriteNumber(Key.PathDeltaTime, deltaTime);
+                fragment.Append(",\"pathDeltaTime\":"u8);
+                fragment.AppendNumber(deltaTime);
             }
 
-            writer.WriteEndObject();
+            fragment.Append("}"u8);
+            writer.WriteRawValue(fragment.Written, skipInputValidation: true);
         }
 
         writer.WriteEndArray();
