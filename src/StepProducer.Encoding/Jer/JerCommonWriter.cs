@@ -28,23 +28,37 @@ internal static class JerCommonWriter
     public static void WriteEnumerated(Utf8JsonWriter writer, JsonEncodedText key, JerIdentifierTable identifiers, int value) =>
         writer.WriteString(key, identifiers[value]);
 
+    /// <summary>
+    /// ReferencePosition, in every DENM: formatted in one go on the stack and handed to the writer as one raw
+    /// value, instead of eleven separate writer calls.
+    /// </summary>
     public static void WriteReferencePosition(Utf8JsonWriter writer, ReferencePosition position)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber(Key.Latitude, position.Latitude);
-        writer.WriteNumber(Key.Longitude, position.Longitude);
+        // The longest ReferencePosition text, every number at its widest and the longest AltitudeConfidence
+        // identifier ("unavailable"), is 231 bytes:
+        // {"latitude":-900000000,"longitude":-1800000000,"positionConfidenceEllipse":{"semiMajorConfidence":4095,
+        // "semiMinorConfidence":4095,"semiMajorOrientation":3601},"altitude":{"altitudeValue":-100000,
+        // "altitudeConfidence":"unavailable"}}
+        Span<byte> text = stackalloc byte[256];
+        var fragment = new JerFragment(text);
         var ellipse = position.PositionConfidenceEllipse;
-        writer.WriteStartObject(Key.PositionConfidenceEllipse);
-        writer.WriteNumber(Key.SemiMajorConfidence, ellipse.SemiMajorConfidence);
-        writer.WriteNumber(Key.SemiMinorConfidence, ellipse.SemiMinorConfidence);
-        writer.WriteNumber(Key.SemiMajorOrientation, ellipse.SemiMajorOrientation);
-        writer.WriteEndObject();
         var altitude = position.Altitude;
-        writer.WriteStartObject(Key.Altitude);
-        writer.WriteNumber(Key.AltitudeValue, altitude.AltitudeValue);
-        WriteEnumerated(writer, Key.AltitudeConfidence, JerIdentifiers.AltitudeConfidence, (int)altitude.AltitudeConfidence);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        fragment.Append("{\"latitude\":"u8);
+        fragment.AppendNumber(position.Latitude);
+        fragment.Append(",\"longitude\":"u8);
+        fragment.AppendNumber(position.Longitude);
+        fragment.Append(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8);
+        fragment.AppendNumber(ellipse.SemiMajorConfidence);
+        fragment.Append(",\"semiMinorConfidence\":"u8);
+        fragment.AppendNumber(ellipse.SemiMinorConfidence);
+        fragment.Append(",\"semiMajorOrientation\":"u8);
+        fragment.AppendNumber(ellipse.SemiMajorOrientation);
+        fragment.Append("},\"altitude\":{\"altitudeValue\":"u8);
+        fragment.AppendNumber(altitude.AltitudeValue);
+        fragment.Append(",\"altitudeConfidence\":\""u8);
+        fragment.Append(JerIdentifiers.AltitudeConfidence[(int)altitude.AltitudeConfidence].EncodedUtf8Bytes);
+        fragment.Append("\"}}"u8);
+        writer.WriteRawValue(fragment.Written, skipInputValidation: true);
     }
 
     public static void WriteDeltaReferencePosition(Utf8JsonWriter writer, DeltaReferencePosition position)
