@@ -12,9 +12,6 @@ namespace StepProducer.Encoding.Jer;
 /// </summary>
 internal static class JerCommonReader
 {
-    /// <summary>ReferenceDenms (v1.3.1) / ActionIdList (v2.2.1): SEQUENCE (SIZE(1..8, ...)); the model holds the root size.</summary>
-    public static readonly JerRange ActionIdListSize = new(1, 8);
-
     /// <summary>AlacarteContainer's root components: the same identifiers in both versions, all OPTIONAL.</summary>
     public static readonly JerSequence AlacarteSequence = AllOptional(
         Key.LanePosition, Key.ImpactReduction, Key.ExternalTemperature, Key.RoadWorks, Key.PositioningSolution, Key.StationaryVehicle);
@@ -74,9 +71,6 @@ internal static class JerCommonReader
 
     /// <summary>ItineraryPath: SEQUENCE SIZE(1..40) OF ReferencePosition.</summary>
     private static readonly JerRange ItineraryPathSize = new(1, 40);
-
-    /// <summary>PositionOfPillars and RestrictedTypes: SEQUENCE (SIZE(1..3, ...)); the model holds the root size.</summary>
-    private static readonly JerRange OneToThree = new(1, 3);
 
     // The SIZE constraints of the character strings of DangerousGoodsExtended and VehicleIdentification.
     private static readonly JerRange EmergencyActionCodeSize = new(1, 24);
@@ -173,7 +167,7 @@ internal static class JerCommonReader
                     impact.PosLonCarrRight = JerRead.ReadInt32(ref r, p, JerRange.PosLonCarr);
                     break;
                 case positionOfPillars:
-                    impact.PositionOfPillars = JerRead.ReadList(ref r, p, OneToThree, static (ref Utf8JsonReader r, JerPath p) =>
+                    impact.PositionOfPillars = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, static (ref Utf8JsonReader r, JerPath p) =>
                         JerRead.ReadInt32(ref r, p, JerRange.PosPillar));
                     break;
                 case posCentMass:
@@ -219,9 +213,9 @@ internal static class JerCommonReader
             }
         });
 
-    /// <summary>RestrictedTypes: 1..3 StationType values.</summary>
+    /// <summary>RestrictedTypes: SEQUENCE (SIZE(1..3, ...)) OF StationType.</summary>
     public static List<int> ReadRestriction(ref Utf8JsonReader reader, JerPath path) =>
-        JerRead.ReadList(ref reader, path, OneToThree, static (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInt32(ref r, p, JerRange.Octet));
+        JerRead.ReadList(ref reader, path, JerRange.ExtensibleSize, static (ref Utf8JsonReader r, JerPath p) => JerRead.ReadInt32(ref r, p, JerRange.Octet));
 
     public static DangerousGoodsExtended ReadDangerousGoods(ref Utf8JsonReader reader, JerPath path) =>
         DangerousGoodsSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref DangerousGoodsExtended goods) =>

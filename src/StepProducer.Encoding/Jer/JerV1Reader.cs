@@ -278,7 +278,7 @@ internal static class JerV1Reader
                     roadWorks.TrafficFlowRule = (TrafficRule)JerIdentifiers.TrafficRuleV1.Read(ref r, p);
                     break;
                 default:
-                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerCommonReader.ActionIdListSize, ReadActionId);
+                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
                     break;
             }
         });

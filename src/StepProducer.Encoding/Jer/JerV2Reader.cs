@@ -215,7 +215,7 @@ internal static class JerV2Reader
                     situation.EventZone = ReadEventZone(ref r, p);
                     break;
                 case linkedDenms:
-                    situation.LinkedDenms = JerRead.ReadList(ref r, p, JerCommonReader.ActionIdListSize, ReadActionId);
+                    situation.LinkedDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
                     break;
                 default:
                     situation.EventEnd = JerRead.ReadInt32(ref r, p, JerRange.Position1d);
@@ -341,7 +341,7 @@ internal static class JerV2Reader
                     roadWorks.TrafficFlowRule = (TrafficRule)JerIdentifiers.TrafficRuleV2.Read(ref r, p);
                     break;
                 default:
-                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerCommonReader.ActionIdListSize, ReadActionId);
+                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
                     break;
             }
         });
