@@ -14,14 +14,14 @@ namespace StepProducer.Host.Stdio;
 /// each line as it arrives, the timer loop calls <see cref="DenService.Advance"/> every cleanupIntervalMs.
 /// At end of input the timer loop keeps running until the originating table is empty.
 /// </summary>
-internal sealed class StdioPipeline : IDenRecordSink, IDisposable
+internal sealed class StdioPipeline : IDisposable
 {
     /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
     private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
 
     private readonly PipeReader input;
     private readonly PipeWriter output;
-    private readonly RecordJsonWriter records;
+    private readonly RecordLineSink records;
     private readonly InputLineParser parser = new();
     private readonly DenService service;
     private readonly ILogger logger;
@@ -31,7 +31,6 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private long lineNumber;
     private long badLines;
-    private bool recordsPending;
 
     public StdioPipeline(
         DenOptions options,
@@ -43,12 +42,12 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     {
         input = PipeReader.Create(standardInput);
         output = PipeWriter.Create(standardOutput);
-        records = new RecordJsonWriter(output);
+        records = new RecordLineSink(output);
         logger = loggerFactory.CreateLogger("StepProducer.Host.Stdio");
         this.notifications = notifications;
         retimer = retime ? new InputRetimer(TimeProvider.System, options.Asn1) : null;
         tickInterval = TimeSpan.FromMilliseconds(options.CleanupIntervalMs);
-        service = new DenService(options, TimeProvider.System, this, stateStore: null, loggerFactory.CreateLogger<DenService>());
+        service = new DenService(options, TimeProvider.System, records, stateStore: null, loggerFactory.CreateLogger<DenService>());
     }
 
     public DenCounters Counters => service.Counters;
@@ -88,19 +87,6 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         if (inputLoop.IsFaulted)
         {
             await inputLoop.ConfigureAwait(false);
-        }
-    }
-
-    public void Emit(in DenRecord record)
-    {
-        try
-        {
-            records.Write(record);
-            recordsPending = true;
-        }
-        finally
-        {
-            record.Uper.Return();
         }
     }
 
@@ -196,19 +182,21 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
     }
 
+    /// <summary>The 10-second counters: one log line, and the same figures as the systemd STATUS.</summary>
     private void LogCounters()
     {
         var counters = service.Counters;
         HostLog.Counters(logger, counters.EventsIn, counters.NewOut, counters.UpdateOut, counters.RepeatOut,
             counters.CancelOut, counters.NegateOut, counters.ExpireCancelOut, badLines + counters.Rejected,
             counters.ActiveEntries);
+        notifications.Status(
+            $"running: stdin/stdout, {counters.EventsIn} events in, {counters.DenmsOut} DENMs out, {counters.ActiveEntries} active");
     }
 
     private async ValueTask FlushIfPendingAsync()
     {
-        if (recordsPending)
+        if (records.TakePending())
         {
-            recordsPending = false;
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
