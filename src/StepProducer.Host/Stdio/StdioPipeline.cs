@@ -32,6 +32,9 @@ internal sealed class StdioPipeline : IDisposable
     private long lineNumber;
     private long badLines;
 
+    /// <summary>Set by the input loop at end of input; read by the timer loop (both under the gate).</summary>
+    private bool inputEnded;
+
     public StdioPipeline(
         DenOptions options,
         Stream standardInput,
@@ -45,7 +48,7 @@ internal sealed class StdioPipeline : IDisposable
         records = new RecordLineSink(output);
         logger = loggerFactory.CreateLogger("StepProducer.Host.Stdio");
         this.notifications = notifications;
-        retimer = retime ? new InputRetimer(TimeProvider.System, options.Asn1) : null;
+        retimer = retime ? new InputRetimer(TimeProvider.System, options) : null;
         tickInterval = TimeSpan.FromMilliseconds(options.CleanupIntervalMs);
         service = new DenService(options, TimeProvider.System, records, stateStore: null, loggerFactory.CreateLogger<DenService>());
     }
@@ -63,14 +66,19 @@ internal sealed class StdioPipeline : IDisposable
     public async Task RunAsync(CancellationToken stop)
     {
         using var ticksDone = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var inputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timerLoop = RunTimerLoopAsync(inputEnded.Task, drained, ticksDone.Token);
-        var inputLoop = RunInputLoopAsync(inputEnded, stop);
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        var timerLoop = RunTimerLoopAsync(ticksDone.Token);
+        var inputLoop = RunInputLoopAsync(stop);
 
-        // stdin reads cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does
-        // not wait for the input loop: it takes the gate (finishing the line in flight) and flushes.
-        await Task.WhenAny(drained.Task, Task.Delay(Timeout.Infinite, stop)).ConfigureAwait(false);
+        // The timer loop ends by itself once the input has ended and the table is empty. stdin reads
+        // cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does not wait for
+        // the input loop: it takes the gate (finishing the line in flight) and flushes.
+        var first = await Task.WhenAny(timerLoop, inputLoop, stopped).ConfigureAwait(false);
+        if (first == inputLoop && inputLoop.IsCompletedSuccessfully)
+        {
+            await Task.WhenAny(timerLoop, stopped).ConfigureAwait(false);
+        }
+
         await ticksDone.CancelAsync().ConfigureAwait(false);
         await timerLoop.ConfigureAwait(false);
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -92,7 +100,7 @@ internal sealed class StdioPipeline : IDisposable
 
     public void Dispose() => gate.Dispose();
 
-    private async Task RunInputLoopAsync(TaskCompletionSource inputEnded, CancellationToken stop)
+    private async Task RunInputLoopAsync(CancellationToken stop)
     {
         try
         {
@@ -135,15 +143,20 @@ internal sealed class StdioPipeline : IDisposable
         }
 
         await input.CompleteAsync().ConfigureAwait(false);
-        if (!stop.IsCancellationRequested)
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
             HostLog.EndOfInput(logger, lineNumber, service.OriginatingEntryCount);
+            inputEnded = true;
         }
-
-        inputEnded.TrySetResult();
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    private async Task RunTimerLoopAsync(Task inputEnded, TaskCompletionSource drained, CancellationToken stop)
+    /// <summary>Advances the service every cleanupIntervalMs; returns once the input has ended and the table is empty.</summary>
+    private async Task RunTimerLoopAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tickInterval);
         var nextCounters = TimeProvider.System.GetTimestamp() + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
@@ -156,9 +169,8 @@ internal sealed class StdioPipeline : IDisposable
                 {
                     service.Advance();
                     await FlushIfPendingAsync().ConfigureAwait(false);
-                    if (inputEnded.IsCompleted && service.OriginatingEntryCount == 0)
+                    if (inputEnded && service.OriginatingEntryCount == 0)
                     {
-                        drained.TrySetResult();
                         return;
                     }
                 }
