@@ -29,6 +29,7 @@ internal static class StdioMode
             {
                 HostLog.ShutdownRequested(logger, signal, config.Timeout);
                 notifications.Stopping();
+                notifications.Status($"stopping: {signal} received");
                 drainLimit.Change(TimeSpan.FromSeconds(config.Timeout), Timeout.InfiniteTimeSpan);
             },
             () =>

@@ -76,6 +76,19 @@ public sealed class LifecycleProcessTests
     }
 
     [Fact]
+    public async Task StdoutConsumerGone_WriteFails_ExitsOneWithARuntimeFailureLog()
+    {
+        using var producer = RunningProducer.Start([], readStandardOutput: false);
+        await producer.WaitForStandardErrorAsync("started:");
+        producer.CloseStandardOutput();
+
+        await producer.WriteLineAsync(LongCollision(300));
+
+        Assert.Equal(1, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("runtime failure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NotifySocket_ReceivesReadyStatusWatchdogAndStopping()
     {
         using var directory = new TemporaryDirectory();
