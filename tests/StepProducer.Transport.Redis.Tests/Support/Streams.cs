@@ -54,9 +54,12 @@ public static class Streams
 
             if (Stopwatch.GetTimestamp() > deadline)
             {
+                var deadLetters = await database.StreamRangeAsync(ProducerConfig.DeadLetter, count: 3);
                 throw new TimeoutException(
-                    $"output stream {stream} did not reach the expected state; it holds {records.Count} records: "
-                    + string.Join(", ", records.Select(record => $"{record.Kind} {record.ActionId} {record.Source}")));
+                    $"output stream {stream} did not reach the expected state; it holds {records.Count} records ("
+                    + string.Join(", ", records.GroupBy(record => record.Kind).Select(group => $"{group.Count()} {group.Key}"))
+                    + $"); {await database.StreamLengthAsync(ProducerConfig.DeadLetter)} dead letters, first: "
+                    + string.Join("; ", deadLetters.Select(entry => (string?)entry["error"])));
             }
 
             await Task.Delay(20);
