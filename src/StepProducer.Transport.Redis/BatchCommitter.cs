@@ -63,6 +63,12 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
     }
 
     /// <summary>
+    /// Reads the epoch; throws <see cref="OwnershipLostException"/> when another producer took the station.
+    /// An idle producer has nothing to commit, so this is how it learns it was replaced.
+    /// </summary>
+    public async Task ThrowIfReplacedAsync() => ThrowIfNotOwner(ToLong(await database.StringGetAsync(keys.Epoch)));
+
+    /// <summary>
     /// Commits the batch in one MULTI/EXEC under WATCH of the epoch and the batch number. Throws
     /// <see cref="OwnershipLostException"/> (fenced), <see cref="RedisMisconfigurationException"/> (a command
     /// failed at run time), or a transient error when even the read-back of the batch number failed (the

@@ -28,6 +28,12 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// <inheritdoc cref="MinIdleDelay"/>
     public static readonly TimeSpan MaxIdleDelay = TimeSpan.FromMilliseconds(4);
 
+    /// <summary>
+    /// How often an idle producer checks that it still owns the station. A busy one learns it at its next
+    /// commit; an idle one (nothing to read, no timer due) would otherwise never notice a replacement.
+    /// </summary>
+    public static readonly TimeSpan OwnershipCheckInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>How much of an over-size value the dead-letter entry keeps, so the dead-letter stream stays small.</summary>
     public const int DeadLetterValuePrefixBytes = 256;
 
@@ -149,6 +155,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         IDatabase database, BatchCommitter committer, InputReader[] readers, CancellationToken stop)
     {
         var idleDelay = MinIdleDelay;
+        var nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
         while (!stop.IsCancellationRequested)
         {
             var busy = false;
@@ -182,6 +189,12 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             {
                 idleDelay = MinIdleDelay;
                 continue;
+            }
+
+            if (time.GetUtcNow() >= nextOwnershipCheck)
+            {
+                await committer.ThrowIfReplacedAsync();
+                nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
             }
 
             try

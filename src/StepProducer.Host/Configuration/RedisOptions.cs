@@ -13,7 +13,7 @@ public sealed record RedisOptions
     public RedisStreamsOptions Streams { get; set; } = new();
 
     [Description("Prefix of the keys that hold the DEN service state (tables, sequence counter, ownership epoch); "
-        + "{stationId} is replaced by the stationId, so by default the prefix carries a hash tag made from it "
+        + "{stationId} becomes the hash tag {<stationId>}, so by default one station's keys share one slot "
         + "(Redis Cluster: give the stream names the same hash tag).")]
     public string StateKeyPrefix { get; set; } = "step_producer:{stationId}:state:";
 }

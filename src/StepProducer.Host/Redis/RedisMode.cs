@@ -16,7 +16,10 @@ namespace StepProducer.Host.Redis;
 /// </summary>
 internal static class RedisMode
 {
-    /// <summary>The placeholder in <c>redis.stateKeyPrefix</c> that is replaced by the stationId.</summary>
+    /// <summary>
+    /// The placeholder in <c>redis.stateKeyPrefix</c> that becomes the hash tag <c>{&lt;stationId&gt;}</c>, so
+    /// one station's state keys share one Redis Cluster slot and two stations never share keys.
+    /// </summary>
     public const string StationIdPlaceholder = "{stationId}";
 
     public static int Run(ProducerConfig config, string? configFile, ILoggerFactory loggerFactory, ILogger logger)
@@ -109,7 +112,7 @@ internal static class RedisMode
             MaxEntryBytes = streams.MaxEntryBytes,
             ClaimIdle = TimeSpan.FromMilliseconds(streams.ClaimIdleMs),
             StateKeyPrefix = redis.StateKeyPrefix.Replace(
-                StationIdPlaceholder, stationId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                StationIdPlaceholder, "{" + stationId.ToString(CultureInfo.InvariantCulture) + "}", StringComparison.Ordinal),
         };
     }
 

@@ -24,4 +24,11 @@ public abstract class RedisServerTest : IAsyncLifetime
     }
 
     protected virtual RedisServerOptions ServerOptions => new();
+
+    /// <summary>A new admin connection, after the server was shut down and started again.</summary>
+    protected async Task ReconnectAsync()
+    {
+        await Connection.DisposeAsync();
+        Connection = await Server.ConnectAdminAsync();
+    }
 }
