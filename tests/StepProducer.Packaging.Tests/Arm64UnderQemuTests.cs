@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using StepProducer.TestSupport;
 
 namespace StepProducer.Packaging.Tests;
@@ -34,6 +36,89 @@ public sealed class Arm64UnderQemuTests
 
         Assert.Equal(await File.ReadAllTextAsync(x64Template), await File.ReadAllTextAsync(arm64Template));
         Assert.Contains("\"redis\"", await File.ReadAllTextAsync(arm64Template), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The bundled samples through stdin/stdout on both binaries. The records carry the time of the run
+    /// (referenceTime is "now"), so they are compared without the clock: every time field and the UPER
+    /// hex that encodes them are left out, and each arm64 UPER must decode, with the x64 decoder, to the
+    /// JER of its own record.
+    /// </summary>
+    [Fact]
+    public async Task Samples_give_the_x64_records_apart_from_the_clock()
+    {
+        using var directory = new TemporaryDirectory();
+        // No redis section (stdin/stdout mode); updates are never coalesced, so the records do not depend
+        // on how fast each binary reads its input (qemu is slower).
+        var config = Path.Join(directory.Path, "config.json");
+        await File.WriteAllTextAsync(config, """{ "stationId": 1, "den": { "minUpdateIntervalMs": 0 } }""");
+        var input = SamplesAtOneInstant();
+
+        var arm64 = await RunArm64Async(["--config", config, "--retime"], input);
+        var x64 = await Tool.RunCheckedAsync(BuildArtifacts.Binary("linux-x64"), ["--config", config, "--retime"], standardInput: input);
+
+        var arm64Records = arm64.StandardOutputLines.Select(line => JsonNode.Parse(line)!).ToList();
+        var x64Records = x64.StandardOutputLines.Select(line => JsonNode.Parse(line)!).ToList();
+        Assert.Contains(x64Records, record => record["kind"]!.GetValue<string>() == "update");
+        Assert.Contains(x64Records, record => record["kind"]!.GetValue<string>() == "expire-cancel");
+        Assert.Equal(x64Records.Count, arm64Records.Count);
+        foreach (var (x64Record, arm64Record) in x64Records.Zip(arm64Records))
+        {
+            Assert.True(
+                JsonNode.DeepEquals(WithoutClock(x64Record), WithoutClock(arm64Record)),
+                $"x64:   {x64Record.ToJsonString()}\narm64: {arm64Record.ToJsonString()}");
+        }
+
+        var decoded = await Tool.RunCheckedAsync(
+            BuildArtifacts.Binary("linux-x64"),
+            ["denm", "decode", .. arm64Records.Select(record => record["uper"]!.GetValue<string>())]);
+        Assert.Equal(arm64Records.Count, decoded.StandardOutputLines.Length);
+        foreach (var (jer, arm64Record) in decoded.StandardOutputLines.Zip(arm64Records))
+        {
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(jer), arm64Record["jer"]), $"{jer}\n{arm64Record["jer"]}");
+        }
+    }
+
+    /// <summary>
+    /// samples/stdin_demo.jsonl with every event at the time of the first, so that --retime makes all of
+    /// them "now" and the input can be written at once instead of at the recorded pace.
+    /// </summary>
+    private static string SamplesAtOneInstant()
+    {
+        var samples = File.ReadAllText(RepoPaths.Combine("samples", "stdin_demo.jsonl"));
+        var firstTime = Regex.Match(samples, "\"time\":\"[^\"]+\"").Value;
+        return Regex.Replace(samples, "\"time\":\"[^\"]+\"", firstTime);
+    }
+
+    private static JsonNode WithoutClock(JsonNode record)
+    {
+        var copy = record.DeepClone();
+        RemoveClockFields(copy);
+        return copy;
+    }
+
+    private static void RemoveClockFields(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject jsonObject:
+                jsonObject.Remove("referenceTime");
+                jsonObject.Remove("detectionTime");
+                jsonObject.Remove("uper");
+                foreach (var (_, child) in jsonObject)
+                {
+                    RemoveClockFields(child);
+                }
+
+                break;
+            case JsonArray jsonArray:
+                foreach (var child in jsonArray)
+                {
+                    RemoveClockFields(child);
+                }
+
+                break;
+        }
     }
 
     private static Task<ProcessResult> RunArm64Async(IEnumerable<string> arguments, string? standardInput = null) =>
