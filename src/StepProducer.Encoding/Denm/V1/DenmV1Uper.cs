@@ -8,17 +8,25 @@ namespace StepProducer.Encoding.Denm.V1;
 /// its extension bit (when extensible) and one presence bit per OPTIONAL/DEFAULT root component (X.691
 /// clause 19.2-19.6). No v1.3.1 SEQUENCE has a known extension addition: on decode they are skipped.
 /// </summary>
-internal sealed class DenmV1Uper : IUperPdu<Denm>, IDenmVersionLeaves<CauseCode, ActionID>
+internal sealed class DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
 {
-    // ValidityDuration (0..86400) DEFAULT 600; TransmissionInterval (1..10000).
-    private const int ValidityDurationMax = 86_400;
-    private const int TransmissionIntervalMax = 10_000;
+    /// <inheritdoc/>
+    public static string ActionId => "actionID";
 
-    // ENUMERATED root counts: Termination 2, RelevanceDistance 8, RelevanceTrafficDirection 4. TrafficRule and
-    // PositioningSolutionType (AlacarteUper) have no additions in v1.3.1.
-    private const int TerminationCount = 2;
-    private const int RelevanceDistanceCount = 8;
-    private const int RelevanceTrafficDirectionCount = 4;
+    /// <inheritdoc/>
+    public static string OriginatingStationId => "originatingStationID";
+
+    /// <inheritdoc/>
+    public static string Distance => "relevanceDistance";
+
+    /// <inheritdoc/>
+    public static string DistanceType => "RelevanceDistance (CDD v1.3.1)";
+
+    /// <inheritdoc/>
+    public static string TrafficDirection => "relevanceTrafficDirection";
+
+    /// <inheritdoc/>
+    public static string TrafficDirectionType => "RelevanceTrafficDirection (CDD v1.3.1)";
 
     /// <inheritdoc/>
     public static string CddVersion => "v1.3.1";
@@ -126,112 +134,45 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>, IDenmVersionLeaves<CauseCode,
 
     private static void WriteManagement(ref UperWriter writer, ManagementContainer management)
     {
-        try
+        var fields = new ManagementFields
         {
-            var hasValidityDuration = management.ValidityDuration != ManagementContainer.DefaultValidity;
-            writer.WriteBit(false);
-            writer.WriteBit(management.Termination.HasValue);
-            writer.WriteBit(management.RelevanceDistance.HasValue);
-            writer.WriteBit(management.RelevanceTrafficDirection.HasValue);
-            writer.WriteBit(hasValidityDuration);
-            writer.WriteBit(management.TransmissionInterval.HasValue);
-            WriteActionId(ref writer, management.ActionID, "actionID");
-            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
-            if (management.Termination is { } termination)
-            {
-                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
-            }
-
-            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
-            if (management.RelevanceDistance is { } distance)
-            {
-                writer.WriteEnumerated((int)distance, RelevanceDistanceCount, "relevanceDistance", "RelevanceDistance");
-            }
-
-            if (management.RelevanceTrafficDirection is { } direction)
-            {
-                writer.WriteEnumerated((int)direction, RelevanceTrafficDirectionCount, "relevanceTrafficDirection", "RelevanceTrafficDirection");
-            }
-
-            if (hasValidityDuration)
-            {
-                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
-            }
-
-            if (management.TransmissionInterval is { } interval)
-            {
-                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
-            }
-
-            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+            OriginatingStationId = management.ActionID.OriginatingStationID,
+            SequenceNumber = management.ActionID.SequenceNumber,
+            DetectionTime = management.DetectionTime,
+            ReferenceTime = management.ReferenceTime,
+            Termination = management.Termination,
+            EventPosition = management.EventPosition,
+            Distance = (int?)management.RelevanceDistance,
+            TrafficDirection = (int?)management.RelevanceTrafficDirection,
+            ValidityDuration = management.ValidityDuration,
+            TransmissionInterval = management.TransmissionInterval,
+            StationType = management.StationType,
+        };
+        ManagementUper<DenmV1Uper>.Write(ref writer, fields);
     }
 
     private static void ReadManagement(ref UperReader reader, ManagementContainer management)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasTermination = reader.ReadBit("");
-            var hasDistance = reader.ReadBit("");
-            var hasDirection = reader.ReadBit("");
-            var hasValidityDuration = reader.ReadBit("");
-            var hasInterval = reader.ReadBit("");
-            management.ActionID = ReadActionId(ref reader, "actionID");
-            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-            management.RelevanceDistance = hasDistance ? (RelevanceDistance)reader.ReadEnumerated(RelevanceDistanceCount, "relevanceDistance") : null;
-            management.RelevanceTrafficDirection = hasDirection
-                ? (RelevanceTrafficDirection)reader.ReadEnumerated(RelevanceTrafficDirectionCount, "relevanceTrafficDirection")
-                : null;
-            management.ValidityDuration = hasValidityDuration
-                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
-                : ManagementContainer.DefaultValidity;
-            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
-            CddUper.SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+        var fields = ManagementUper<DenmV1Uper>.Read(ref reader);
+        management.ActionID = new ActionID { OriginatingStationID = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
+        management.DetectionTime = fields.DetectionTime;
+        management.ReferenceTime = fields.ReferenceTime;
+        management.Termination = fields.Termination;
+        management.EventPosition = fields.EventPosition;
+        management.RelevanceDistance = (RelevanceDistance?)fields.Distance;
+        management.RelevanceTrafficDirection = (RelevanceTrafficDirection?)fields.TrafficDirection;
+        management.ValidityDuration = fields.ValidityDuration;
+        management.TransmissionInterval = fields.TransmissionInterval;
+        management.StationType = fields.StationType;
     }
 
-    public static void WriteActionId(ref UperWriter writer, ActionID actionId, string identifier)
-    {
-        try
-        {
-            writer.WriteConstrainedInteger(actionId.OriginatingStationID, 0, CddUper.StationIdMax, "originatingStationID");
-            writer.WriteConstrainedInteger(actionId.SequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
-    }
+    public static void WriteActionId(ref UperWriter writer, ActionID actionId, string identifier) =>
+        ManagementUper<DenmV1Uper>.WriteActionId(ref writer, actionId.OriginatingStationID, actionId.SequenceNumber, identifier);
 
     public static ActionID ReadActionId(ref UperReader reader, string identifier)
     {
-        try
-        {
-            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "originatingStationID");
-            return new ActionID { OriginatingStationID = station, SequenceNumber = (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber") };
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        var (station, sequence) = ManagementUper<DenmV1Uper>.ReadActionId(ref reader, identifier);
+        return new ActionID { OriginatingStationID = station, SequenceNumber = sequence };
     }
 
     /// <summary>CauseCode SEQUENCE {causeCode (0..255), subCauseCode (0..255), ...}.</summary>

@@ -10,17 +10,10 @@ namespace StepProducer.Encoding.Denm.V2;
 /// LocationContainer and AlacarteContainer groups (kept as raw open types); others are skipped on decode.
 /// The module's constraints on the header, DenmPayload and SituationContainer are enforced both ways.
 /// </summary>
-internal sealed class DenmV2Uper : IUperPdu<Denm>, IDenmVersionLeaves<CauseCodeV2, ActionId>
+internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCodeV2, ActionId>
 {
-    // ValidityDuration (0..86400) DEFAULT 600; TransmissionInterval (1..10000).
-    private const int ValidityDurationMax = 86_400;
-    private const int TransmissionIntervalMax = 10_000;
-
-    // ENUMERATED root counts: Termination 2, StandardLength3b 8, TrafficDirection 4. TrafficRule
-    // (passToLeftOrRight) and PositioningSolutionType (manuallyByOperator) have one addition each in v2.2.1.
-    private const int TerminationCount = 2;
-    private const int StandardLength3bCount = 8;
-    private const int TrafficDirectionCount = 4;
+    // PositioningSolutionType and TrafficRule have one addition each in CDD v2.2.1 (manuallyByOperator,
+    // passToLeftOrRight).
     private const int OneAddition = 1;
 
     // The error path of an extension addition group kept as raw octets (it has no ASN.1 identifier).
@@ -29,6 +22,24 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IDenmVersionLeaves<CauseCodeV
     // Position1d INTEGER (-8190..8191).
     private const int Position1dMin = -8190;
     private const int Position1dMax = 8191;
+
+    /// <inheritdoc/>
+    public static string ActionId => "actionId";
+
+    /// <inheritdoc/>
+    public static string OriginatingStationId => "originatingStationId";
+
+    /// <inheritdoc/>
+    public static string Distance => "awarenessDistance";
+
+    /// <inheritdoc/>
+    public static string DistanceType => "StandardLength3b (CDD v2.2.1)";
+
+    /// <inheritdoc/>
+    public static string TrafficDirection => "trafficDirection";
+
+    /// <inheritdoc/>
+    public static string TrafficDirectionType => "TrafficDirection (CDD v2.2.1)";
 
     /// <inheritdoc/>
     public static string CddVersion => "v2.2.1";
@@ -195,112 +206,45 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IDenmVersionLeaves<CauseCodeV
 
     private static void WriteManagement(ref UperWriter writer, ManagementContainer management)
     {
-        try
+        var fields = new ManagementFields
         {
-            var hasValidityDuration = management.ValidityDuration != ManagementContainer.DefaultValidity;
-            writer.WriteBit(false);
-            writer.WriteBit(management.Termination.HasValue);
-            writer.WriteBit(management.AwarenessDistance.HasValue);
-            writer.WriteBit(management.TrafficDirection.HasValue);
-            writer.WriteBit(hasValidityDuration);
-            writer.WriteBit(management.TransmissionInterval.HasValue);
-            WriteActionId(ref writer, management.ActionId, "actionId");
-            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
-            if (management.Termination is { } termination)
-            {
-                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
-            }
-
-            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
-            if (management.AwarenessDistance is { } distance)
-            {
-                writer.WriteEnumerated((int)distance, StandardLength3bCount, "awarenessDistance", "StandardLength3b");
-            }
-
-            if (management.TrafficDirection is { } direction)
-            {
-                writer.WriteEnumerated((int)direction, TrafficDirectionCount, "trafficDirection", "TrafficDirection");
-            }
-
-            if (hasValidityDuration)
-            {
-                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
-            }
-
-            if (management.TransmissionInterval is { } interval)
-            {
-                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
-            }
-
-            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+            OriginatingStationId = management.ActionId.OriginatingStationId,
+            SequenceNumber = management.ActionId.SequenceNumber,
+            DetectionTime = management.DetectionTime,
+            ReferenceTime = management.ReferenceTime,
+            Termination = management.Termination,
+            EventPosition = management.EventPosition,
+            Distance = (int?)management.AwarenessDistance,
+            TrafficDirection = (int?)management.TrafficDirection,
+            ValidityDuration = management.ValidityDuration,
+            TransmissionInterval = management.TransmissionInterval,
+            StationType = management.StationType,
+        };
+        ManagementUper<DenmV2Uper>.Write(ref writer, fields);
     }
 
     private static void ReadManagement(ref UperReader reader, ManagementContainer management)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasTermination = reader.ReadBit("");
-            var hasDistance = reader.ReadBit("");
-            var hasDirection = reader.ReadBit("");
-            var hasValidityDuration = reader.ReadBit("");
-            var hasInterval = reader.ReadBit("");
-            management.ActionId = ReadActionId(ref reader, "actionId");
-            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-            management.AwarenessDistance = hasDistance ? (StandardLength3b)reader.ReadEnumerated(StandardLength3bCount, "awarenessDistance") : null;
-            management.TrafficDirection = hasDirection
-                ? (TrafficDirection)reader.ReadEnumerated(TrafficDirectionCount, "trafficDirection")
-                : null;
-            management.ValidityDuration = hasValidityDuration
-                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
-                : ManagementContainer.DefaultValidity;
-            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
-            CddUper.SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+        var fields = ManagementUper<DenmV2Uper>.Read(ref reader);
+        management.ActionId = new ActionId { OriginatingStationId = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
+        management.DetectionTime = fields.DetectionTime;
+        management.ReferenceTime = fields.ReferenceTime;
+        management.Termination = fields.Termination;
+        management.EventPosition = fields.EventPosition;
+        management.AwarenessDistance = (StandardLength3b?)fields.Distance;
+        management.TrafficDirection = (TrafficDirection?)fields.TrafficDirection;
+        management.ValidityDuration = fields.ValidityDuration;
+        management.TransmissionInterval = fields.TransmissionInterval;
+        management.StationType = fields.StationType;
     }
 
-    public static void WriteActionId(ref UperWriter writer, ActionId actionId, string identifier)
-    {
-        try
-        {
-            writer.WriteConstrainedInteger(actionId.OriginatingStationId, 0, CddUper.StationIdMax, "originatingStationId");
-            writer.WriteConstrainedInteger(actionId.SequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
-    }
+    public static void WriteActionId(ref UperWriter writer, ActionId actionId, string identifier) =>
+        ManagementUper<DenmV2Uper>.WriteActionId(ref writer, actionId.OriginatingStationId, actionId.SequenceNumber, identifier);
 
     public static ActionId ReadActionId(ref UperReader reader, string identifier)
     {
-        try
-        {
-            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "originatingStationId");
-            return new ActionId { OriginatingStationId = station, SequenceNumber = (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber") };
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        var (station, sequence) = ManagementUper<DenmV2Uper>.ReadActionId(ref reader, identifier);
+        return new ActionId { OriginatingStationId = station, SequenceNumber = sequence };
     }
 
     /// <summary>
