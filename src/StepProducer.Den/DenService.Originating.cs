@@ -412,8 +412,13 @@ public sealed partial class DenService
         if (entry.State == DenEntryState.Active && entry.SilenceDeadline != 0 && entry.SilenceDeadline <= nowTimestamp)
         {
             DenLog.EventSilent(_logger, entry.ActionId);
-            Cancel(slot, Math.Max(nowIts, entry.Content.DetectionTime), nowTimestamp, nowIts, source);
-            return;
+            if (Cancel(slot, Math.Max(nowIts, entry.Content.DetectionTime), nowTimestamp, nowIts, source).Outcome == DenOutcome.Cancelled)
+            {
+                return;
+            }
+
+            // The cancellation could not be built; the event stays ACTIVE until its validity ends.
+            entry.SilenceDeadline = 0;
         }
 
         if (entry.NextRepetition != 0 && entry.NextRepetition <= nowTimestamp)
