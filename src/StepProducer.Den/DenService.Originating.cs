@@ -144,7 +144,6 @@ public sealed partial class DenService
         var slot = _originating.Add(actionId);
         ref var entry = ref _originating[slot];
         entry.State = DenEntryState.Active;
-        entry.EventValidityDurationS = prediction.ValidityDurationS;
         entry.Content.Risk = key.Risk;
         _originating.IndexKey(slot, key);
         _originating.ActiveCount++;
@@ -220,6 +219,7 @@ public sealed partial class DenService
             return false;
         }
 
+        entry.EventValidityDurationS = prediction.ValidityDurationS;
         entry.HasPending = false;
         entry.PendingDue = 0;
         entry.NextUpdateAllowed = _options.MinUpdateIntervalMs > 0 ? _clock.AddMilliseconds(nowTimestamp, _options.MinUpdateIntervalMs) : 0;

@@ -51,7 +51,7 @@ public readonly record struct DenStateEntry
     /// <summary>validityDuration (s) of the entry's latest DENM; it ends at DetectionTime + 1000 × this.</summary>
     public int ValidityDurationS { get; init; }
 
-    /// <summary>The validityDuration (s) the event was created with; cancellations default to it.</summary>
+    /// <summary>The validityDuration (s) of the event's latest new/update DENM; cancellations default to it.</summary>
     public int EventValidityDurationS { get; init; }
 
     /// <summary>When the next repeat is due; 0 = no repetition pending.</summary>
