@@ -14,14 +14,14 @@ namespace StepProducer.Host.Stdio;
 /// each line as it arrives, the timer loop calls <see cref="DenService.Advance"/> every cleanupIntervalMs.
 /// At end of input the timer loop keeps running until the originating table is empty.
 /// </summary>
-internal sealed class StdioPipeline : IDenRecordSink, IDisposable
+internal sealed class StdioPipeline : IDisposable
 {
     /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
     private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
 
     private readonly PipeReader input;
     private readonly PipeWriter output;
-    private readonly RecordJsonWriter records;
+    private readonly RecordLineSink records;
     private readonly InputLineParser parser = new();
     private readonly DenService service;
     private readonly ILogger logger;
@@ -31,7 +31,18 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private long lineNumber;
     private long badLines;
-    private bool recordsPending;
+
+    /// <summary>
+    /// The longest accepted input line. 256 collisions (the most one event holds) take about 80 KiB;
+    /// 1 MiB leaves room for any valid event and bounds what a line without newline can hold in memory.
+    /// </summary>
+    private const int MaxLineBytes = 1024 * 1024;
+
+    /// <summary>True while the rest of an over-long line is being dropped.</summary>
+    private bool skippingLongLine;
+
+    /// <summary>Set by the input loop at end of input; read by the timer loop (both under the gate).</summary>
+    private bool inputEnded;
 
     public StdioPipeline(
         DenOptions options,
@@ -43,12 +54,12 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     {
         input = PipeReader.Create(standardInput);
         output = PipeWriter.Create(standardOutput);
-        records = new RecordJsonWriter(output);
+        records = new RecordLineSink(output);
         logger = loggerFactory.CreateLogger("StepProducer.Host.Stdio");
         this.notifications = notifications;
-        retimer = retime ? new InputRetimer(TimeProvider.System, options.Asn1) : null;
+        retimer = retime ? new InputRetimer(TimeProvider.System, options) : null;
         tickInterval = TimeSpan.FromMilliseconds(options.CleanupIntervalMs);
-        service = new DenService(options, TimeProvider.System, this, stateStore: null, loggerFactory.CreateLogger<DenService>());
+        service = new DenService(options, TimeProvider.System, records, stateStore: null, loggerFactory.CreateLogger<DenService>());
     }
 
     public DenCounters Counters => service.Counters;
@@ -64,14 +75,19 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     public async Task RunAsync(CancellationToken stop)
     {
         using var ticksDone = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var inputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timerLoop = RunTimerLoopAsync(inputEnded.Task, drained, ticksDone.Token);
-        var inputLoop = RunInputLoopAsync(inputEnded, stop);
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        var timerLoop = RunTimerLoopAsync(ticksDone.Token);
+        var inputLoop = RunInputLoopAsync(stop);
 
-        // stdin reads cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does
-        // not wait for the input loop: it takes the gate (finishing the line in flight) and flushes.
-        await Task.WhenAny(drained.Task, Task.Delay(Timeout.Infinite, stop)).ConfigureAwait(false);
+        // The timer loop ends by itself once the input has ended and the table is empty. stdin reads
+        // cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does not wait for
+        // the input loop: it takes the gate (finishing the line in flight) and flushes.
+        var first = await Task.WhenAny(timerLoop, inputLoop, stopped).ConfigureAwait(false);
+        if (first == inputLoop && inputLoop.IsCompletedSuccessfully)
+        {
+            await Task.WhenAny(timerLoop, stopped).ConfigureAwait(false);
+        }
+
         await ticksDone.CancelAsync().ConfigureAwait(false);
         await timerLoop.ConfigureAwait(false);
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -91,22 +107,9 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
     }
 
-    public void Emit(in DenRecord record)
-    {
-        try
-        {
-            records.Write(record);
-            recordsPending = true;
-        }
-        finally
-        {
-            record.Uper.Return();
-        }
-    }
-
     public void Dispose() => gate.Dispose();
 
-    private async Task RunInputLoopAsync(TaskCompletionSource inputEnded, CancellationToken stop)
+    private async Task RunInputLoopAsync(CancellationToken stop)
     {
         try
         {
@@ -122,7 +125,7 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
                         ProcessLine(line);
                     }
 
-                    if (result.IsCompleted && !buffer.IsEmpty && !stop.IsCancellationRequested)
+                    if (result.IsCompleted && !buffer.IsEmpty && !skippingLongLine && !stop.IsCancellationRequested)
                     {
                         // The last line has no newline: it is still a line.
                         ProcessLine(buffer);
@@ -149,15 +152,20 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
 
         await input.CompleteAsync().ConfigureAwait(false);
-        if (!stop.IsCancellationRequested)
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
             HostLog.EndOfInput(logger, lineNumber, service.OriginatingEntryCount);
+            inputEnded = true;
         }
-
-        inputEnded.TrySetResult();
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    private async Task RunTimerLoopAsync(Task inputEnded, TaskCompletionSource drained, CancellationToken stop)
+    /// <summary>Advances the service every cleanupIntervalMs; returns once the input has ended and the table is empty.</summary>
+    private async Task RunTimerLoopAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tickInterval);
         var nextCounters = TimeProvider.System.GetTimestamp() + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
@@ -170,9 +178,8 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
                 {
                     service.Advance();
                     await FlushIfPendingAsync().ConfigureAwait(false);
-                    if (inputEnded.IsCompleted && service.OriginatingEntryCount == 0)
+                    if (inputEnded && service.OriginatingEntryCount == 0)
                     {
-                        drained.TrySetResult();
                         return;
                     }
                 }
@@ -196,35 +203,67 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
     }
 
+    /// <summary>The 10-second counters: one log line, and the same figures as the systemd STATUS.</summary>
     private void LogCounters()
     {
         var counters = service.Counters;
         HostLog.Counters(logger, counters.EventsIn, counters.NewOut, counters.UpdateOut, counters.RepeatOut,
             counters.CancelOut, counters.NegateOut, counters.ExpireCancelOut, badLines + counters.Rejected,
             counters.ActiveEntries);
+        notifications.Status(
+            $"running: stdin/stdout, {counters.EventsIn} events in, {counters.DenmsOut} DENMs out, {counters.ActiveEntries} active");
     }
 
     private async ValueTask FlushIfPendingAsync()
     {
-        if (recordsPending)
+        if (records.TakePending())
         {
-            recordsPending = false;
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    /// <summary>
+    /// Takes the next complete line out of <paramref name="buffer"/>. Text that grows past
+    /// <see cref="MaxLineBytes"/> without a newline is reported once as a bad line and dropped up to its
+    /// newline, so a stream without newlines cannot take unbounded memory.
+    /// </summary>
+    private bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
-        var newline = buffer.PositionOf((byte)'\n');
-        if (newline is null)
+        line = default;
+        while (true)
         {
-            line = default;
-            return false;
-        }
+            var newline = buffer.PositionOf((byte)'\n');
+            if (newline is null)
+            {
+                if (!skippingLongLine && buffer.Length > MaxLineBytes)
+                {
+                    lineNumber++;
+                    badLines++;
+                    HostLog.BadLine(logger, RecordSource.Line(lineNumber).ToString(), "$",
+                        $"line longer than {MaxLineBytes} bytes; skipped up to its end");
+                    skippingLongLine = true;
+                }
 
-        line = buffer.Slice(0, newline.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
-        return true;
+                if (skippingLongLine)
+                {
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                return false;
+            }
+
+            var next = buffer.GetPosition(1, newline.Value);
+            if (skippingLongLine)
+            {
+                skippingLongLine = false;
+                buffer = buffer.Slice(next);
+                continue;
+            }
+
+            line = buffer.Slice(0, newline.Value);
+            buffer = buffer.Slice(next);
+            return true;
+        }
     }
 
     private void ProcessLine(ReadOnlySequence<byte> line)

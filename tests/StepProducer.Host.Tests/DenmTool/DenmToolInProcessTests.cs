@@ -1,3 +1,6 @@
+using System.Buffers;
+using StepProducer.Encoding.Denm;
+using StepProducer.Encoding.Denm.V2;
 using StepProducer.Host.DenmTool;
 
 namespace StepProducer.Host.Tests.DenmTool;
@@ -38,6 +41,26 @@ public class DenmToolInProcessTests
         var decoded = Run(["decode", vector.UperHex]);
         Assert.Equal(0, decoded.ExitCode);
         Assert.Contains("\"eventType\":{\"ccAndScc\":{\"collisionRisk97\":4}}", Assert.Single(decoded.OutputLines));
+    }
+
+    [Fact]
+    public void Decode_V2WithRawExtensionGroups_SaysOnStderrThatTheJerLeavesThemOut()
+    {
+        var vector = DenmToolVector.Named("v2_new_collisionRisk_sub4_situation_location");
+        var denm = DenmV2Codec.Decode(Convert.FromHexString(vector.UperHex));
+
+        // The codec keeps each group's open-type octets without reading them; any octets stand for a group here.
+        denm.Payload.Location!.ExtensionGroupV22Raw = [0x5a, 0xa5];
+        denm.Payload.Alacarte = new AlacarteContainer { ExternalTemperature = 20, ExtensionGroupV22Raw = [0x01] };
+        var output = new ArrayBufferWriter<byte>();
+        DenmV2Codec.Encode(denm, output);
+
+        var result = Run(["decode", Convert.ToHexStringLower(output.WrittenSpan)]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("\"alacarte\":{\"externalTemperature\":20}}}", Assert.Single(result.OutputLines));
+        Assert.Equal(2, result.ErrorLines.Length);
+        Assert.StartsWith("note: 1: denm.location: extension addition group [[lanePositions,", result.ErrorLines[0]);
+        Assert.StartsWith("note: 1: denm.alacarte: extension addition group [[roadConfiguration, preCrash]]", result.ErrorLines[1]);
     }
 
     [Fact]

@@ -245,7 +245,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
     }
 
     /// <summary>CauseCode SEQUENCE {causeCode (0..255), subCauseCode (0..255), ...}.</summary>
-    private static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
+    internal static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
     {
         try
         {
@@ -260,7 +260,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
         }
     }
 
-    private static CauseCode ReadCauseCode(ref UperReader reader, string identifier)
+    internal static CauseCode ReadCauseCode(ref UperReader reader, string identifier)
     {
         try
         {
@@ -628,7 +628,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
     }
 
     /// <summary>RestrictedTypes: SEQUENCE (SIZE(1..3, ...)) OF StationType (0..255).</summary>
-    private static void WriteRestriction(ref UperWriter writer, List<int> restriction)
+    internal static void WriteRestriction(ref UperWriter writer, List<int> restriction)
     {
         writer.WriteExtensibleLength(restriction.Count, 1, RestrictedTypesRootMax, "restriction");
         for (var index = 0; index < restriction.Count; index++)
@@ -646,7 +646,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
         }
     }
 
-    private static void ReadRestriction(ref UperReader reader, List<int> restriction)
+    internal static void ReadRestriction(ref UperReader reader, List<int> restriction)
     {
         var count = reader.ReadExtensibleLength(1, RestrictedTypesRootMax, "restriction");
         restriction.Clear();

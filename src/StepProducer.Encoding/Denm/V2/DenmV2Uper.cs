@@ -317,7 +317,7 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>
     /// constrained whole number (X.691 clause 23.6-23.7: the CHOICE has no extension marker), then the
     /// alternative, every one an INTEGER (0..255).
     /// </summary>
-    private static void WriteCauseCode(ref UperWriter writer, CauseCodeV2 cause, string identifier)
+    internal static void WriteCauseCode(ref UperWriter writer, CauseCodeV2 cause, string identifier)
     {
         try
         {
@@ -332,7 +332,7 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>
         }
     }
 
-    private static CauseCodeV2 ReadCauseCode(ref UperReader reader, string identifier)
+    internal static CauseCodeV2 ReadCauseCode(ref UperReader reader, string identifier)
     {
         try
         {
@@ -846,7 +846,7 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>
     }
 
     /// <summary>ActionIdList: SEQUENCE (SIZE(1..8, ...)) OF ActionId (referenceDenms, linkedDenms).</summary>
-    private static void WriteActionIdList(ref UperWriter writer, List<ActionId> references, string identifier)
+    internal static void WriteActionIdList(ref UperWriter writer, List<ActionId> references, string identifier)
     {
         writer.WriteExtensibleLength(references.Count, 1, ActionIdListRootMax, identifier);
         for (var index = 0; index < references.Count; index++)
@@ -864,7 +864,7 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>
         }
     }
 
-    private static void ReadActionIdList(ref UperReader reader, List<ActionId> references, string identifier)
+    internal static void ReadActionIdList(ref UperReader reader, List<ActionId> references, string identifier)
     {
         var count = reader.ReadExtensibleLength(1, ActionIdListRootMax, identifier);
         references.Clear();
