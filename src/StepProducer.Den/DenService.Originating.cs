@@ -239,16 +239,10 @@ public sealed partial class DenService
     private DenResult Cancel(int slot, long detectionTime, long nowTimestamp, long nowIts, RecordSource source)
     {
         ref var entry = ref _originating[slot];
-        if (detectionTime < entry.Content.DetectionTime)
-        {
-            // Receivers would discard a termination older than the DENM they hold (reception rule "outdated").
-            return Outdated(entry.ActionId);
-        }
-
         var validityDurationS = _options.TerminationValidityS ?? entry.EventValidityDurationS;
-        if (ValidityEndIts(detectionTime, validityDurationS) < nowIts)
+        if (CheckTerminationTime(entry.ActionId, entry.Content.DetectionTime, detectionTime, validityDurationS, nowIts) is { } refused)
         {
-            return Reject(entry.ActionId, $"detectionTime: {detectionTime} + terminationValidityS {validityDurationS} s is already past (now {nowIts})");
+            return refused;
         }
 
         var previous = entry.Content;
@@ -272,15 +266,10 @@ public sealed partial class DenService
     private DenResult Negate(int receivedSlot, long detectionTime, long nowTimestamp, long nowIts, RecordSource source)
     {
         ref var received = ref _receiving[receivedSlot];
-        if (detectionTime < received.DetectionTime)
-        {
-            return Outdated(received.ActionId);
-        }
-
         var validityDurationS = _options.TerminationValidityS ?? received.ValidityDurationS;
-        if (ValidityEndIts(detectionTime, validityDurationS) < nowIts)
+        if (CheckTerminationTime(received.ActionId, received.DetectionTime, detectionTime, validityDurationS, nowIts) is { } refused)
         {
-            return Reject(received.ActionId, $"detectionTime: {detectionTime} + terminationValidityS {validityDurationS} s is already past (now {nowIts})");
+            return refused;
         }
 
         if (_originating.TryFind(received.ActionId, out var stale))
@@ -311,6 +300,22 @@ public sealed partial class DenService
         Reschedule(slot);
         Emit(DenRecordKind.Negate, slot, source);
         return new DenResult(DenOutcome.Negated, entry.ActionId);
+    }
+
+    /// <summary>
+    /// AppDENM_termination step 1: a termination older than the DENM it ends is outdated (receivers would
+    /// discard it), and one whose own validity is already past is rejected. Null when it may go out.
+    /// </summary>
+    private DenResult? CheckTerminationTime(ActionId actionId, long storedDetectionTime, long detectionTime, int validityDurationS, long nowIts)
+    {
+        if (detectionTime < storedDetectionTime)
+        {
+            return Outdated(actionId);
+        }
+
+        return ValidityEndIts(detectionTime, validityDurationS) < nowIts
+            ? Reject(actionId, $"detectionTime: {detectionTime} + terminationValidityS {validityDurationS} s is already past (now {nowIts})")
+            : null;
     }
 
     private void WriteTerminationContent(ref DenmContent content, long detectionTime, long referenceTime, int validityDurationS, Termination termination)
