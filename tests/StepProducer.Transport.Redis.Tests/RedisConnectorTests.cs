@@ -87,7 +87,12 @@ public sealed class RedisConnectorTests
         var connector = Connector(server, new(), logger);
 
         var connecting = connector.ConnectAsync(new CancellationTokenSource(TestLimit).Token);
-        await Task.Delay(600);
+        // Wait for the first failed attempt (one connect timeout at most), bounded at 10 s.
+        for (var attempt = 0; attempt < 500 && !logger.Entries.Any(entry => entry.Id.Id == 5000); attempt++)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.False(connecting.IsCompleted);
         await server.StartAgainAsync();
         await using var connection = await connecting;
