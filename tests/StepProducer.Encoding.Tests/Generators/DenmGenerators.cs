@@ -10,11 +10,17 @@ namespace StepProducer.Encoding.Tests.Generators;
 /// included. The <c>Root</c> variants keep to the EN 302 637-3 v1.3.1 root layout that tshark 4.0 dissects:
 /// no value outside an extensible root and, for v2, no extension addition (group) and no enumeration
 /// addition; a v2 DENM of that shape encodes bit for bit like the v1 DENM of the same values.
+/// The <c>Root</c> variants also leave out companyName, a UTF8String that tshark 4.0 mis-dissects (see
+/// <see cref="ItsGenerators.DangerousGoods"/>). The v1 <c>Root</c> variant also fixes the header to protocolVersion 2 and messageID 1, which tshark needs.
 /// <see cref="V2Denm"/> puts random octets in the raw LocationContainer/AlacarteContainer groups: they are
 /// kept, not interpreted, by the codec.
 /// </summary>
 public static class DenmGenerators
 {
+    // tshark picks the DENM module by the header: protocolVersion 2 (EN 302 637-3 v1.3.1) and messageID denm (1).
+    private const int DissectedProtocolVersion = 2;
+    private const int DenmMessageId = 1;
+
     public static Gen<V1.Denm> V1Denm { get; } = V1Denms(extensions: true);
 
     public static Gen<V1.Denm> V1DenmRoot { get; } = V1Denms(extensions: false);
@@ -24,7 +30,9 @@ public static class DenmGenerators
     public static Gen<V2.Denm> V2DenmRoot { get; } = V2Denms(extensions: false);
 
     private static Gen<V1.Denm> V1Denms(bool extensions) => Gen.Select(
-        Gen.Select(ItsGenerators.Bounded(0, 255), ItsGenerators.Bounded(0, 255), ItsGenerators.StationId),
+        extensions
+            ? Gen.Select(ItsGenerators.Bounded(0, 255), ItsGenerators.Bounded(0, 255), ItsGenerators.StationId)
+            : ItsGenerators.StationId.Select(station => (DissectedProtocolVersion, DenmMessageId, station)),
         V1Management,
         V1Situation(extensions).Null(),
         V1Location(extensions).Null(),
@@ -83,7 +91,7 @@ public static class DenmGenerators
         ItsGenerators.Bounded(-60, 67).Nullable(),
         V1RoadWorks(extensions).Null(),
         Gen.Enum<V1.PositioningSolutionType>().Nullable(),
-        V1StationaryVehicle.Null(),
+        V1StationaryVehicle(extensions).Null(),
         (lane, impact, temperature, roadWorks, positioning, stationary) => new V1.AlacarteContainer
         {
             LanePosition = lane,
@@ -115,10 +123,10 @@ public static class DenmGenerators
             ReferenceDenms = references,
         });
 
-    private static Gen<V1.StationaryVehicleContainer> V1StationaryVehicle => Gen.Select(
+    private static Gen<V1.StationaryVehicleContainer> V1StationaryVehicle(bool extensions) => Gen.Select(
         Gen.Enum<StationarySince>().Nullable(),
         V1CauseCode.Nullable(),
-        ItsGenerators.DangerousGoods.Null(),
+        ItsGenerators.DangerousGoods(withCompanyName: extensions).Null(),
         ItsGenerators.Bounded(0, 127).Nullable(),
         ItsGenerators.VehicleIdentification.Null(),
         Gen.Int[0, 127].Select(bits => (EnergyStorageType)bits).Nullable(),
@@ -214,7 +222,7 @@ public static class DenmGenerators
         Gen.Select(ItsGenerators.Bounded(-1, 14).Nullable(), ItsGenerators.ImpactReduction(extensions).Null(), ItsGenerators.Bounded(-60, 67).Nullable()),
         V2RoadWorks(extensions).Null(),
         EnumUpTo<V2.PositioningSolutionType>(extensions ? 6 : 5).Nullable(),
-        V2StationaryVehicle.Null(),
+        V2StationaryVehicle(extensions).Null(),
         RawGroup(extensions),
         (head, roadWorks, positioning, stationary, raw) => new V2.AlacarteContainer
         {
@@ -248,10 +256,10 @@ public static class DenmGenerators
             ReferenceDenms = references,
         });
 
-    private static Gen<V2.StationaryVehicleContainer> V2StationaryVehicle => Gen.Select(
+    private static Gen<V2.StationaryVehicleContainer> V2StationaryVehicle(bool extensions) => Gen.Select(
         Gen.Enum<StationarySince>().Nullable(),
         V2CauseCode.Nullable(),
-        ItsGenerators.DangerousGoods.Null(),
+        ItsGenerators.DangerousGoods(withCompanyName: extensions).Null(),
         ItsGenerators.Bounded(0, 127).Nullable(),
         ItsGenerators.VehicleIdentification.Null(),
         Gen.Int[0, 127].Select(bits => (EnergyStorageType)bits).Nullable(),

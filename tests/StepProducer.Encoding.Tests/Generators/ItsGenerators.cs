@@ -121,13 +121,18 @@ public static class ItsGenerators
             .List[minSize, maxSize]
             .Select(codePoints => string.Concat(codePoints.ConvertAll(char.ConvertFromUtf32)));
 
-    public static Gen<DangerousGoodsExtended> DangerousGoods { get; } = Gen.Select(
+    /// <summary>
+    /// DangerousGoodsExtended. Without <paramref name="withCompanyName"/> the UTF8String companyName is left
+    /// out: tshark 4.0 dissects it as if its SIZE(1..24) were PER-visible (a 5-bit length), which X.691
+    /// clause 30 does not allow for a type that is not known-multiplier, and loses its place in the message.
+    /// </summary>
+    public static Gen<DangerousGoodsExtended> DangerousGoods(bool withCompanyName) => Gen.Select(
         Gen.Enum<DangerousGoodsBasic>(),
         Bounded(0, 9999),
         Gen.Select(Gen.Bool, Gen.Bool, Gen.Bool),
         IA5String(1, 24).Null(),
         Gen.String[Gen.Char["0123456789 "], 1, 16].Null(),
-        Utf8String(1, 24).Null(),
+        withCompanyName ? Utf8String(1, 24).Null() : Gen.Const((string?)null),
         (type, unNumber, flags, code, phone, company) => new DangerousGoodsExtended
         {
             DangerousGoodsType = type,
