@@ -11,9 +11,12 @@ namespace StepProducer.Den;
 internal sealed class DenClock
 {
     private const long MillisecondsPerSecond = 1000;
+    private const long MillisecondsPerDay = 86_400_000;
     private readonly TimeProvider _time;
     private readonly int _leapSeconds;
     private readonly long _origin;
+    private long _offsetDay = -1;
+    private long _offsetMilliseconds;
 
     public DenClock(TimeProvider time, int leapSeconds, int tickMilliseconds)
     {
@@ -30,19 +33,48 @@ internal sealed class DenClock
 
     public long Timestamp() => _time.GetTimestamp();
 
-    /// <summary>Now as TimestampIts; the wall clock is checked to be at or after 2004 by the caller's validation.</summary>
-    public long NowIts() => ItsTimestamp.FromDateTimeOffset(_time.GetUtcNow(), _leapSeconds);
-
-    public bool TryToIts(DateTimeOffset instant, out long timestampIts)
+    /// <summary>
+    /// Now as TimestampIts, clamped to the TimestampIts range so that timers keep running when the wall
+    /// clock is wrong (an RSU that booted before it got its time); requests use <see cref="TryNowIts"/>.
+    /// </summary>
+    public long NowIts()
     {
-        if (instant.ToUnixTimeMilliseconds() < ItsTimestamp.UnixMillisecondsAtItsEpoch)
+        var unixMilliseconds = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return TryToIts(unixMilliseconds, out var timestampIts) ? timestampIts
+            : unixMilliseconds < ItsTimestamp.UnixMillisecondsAtItsEpoch ? 0 : ItsTimestamp.MaxValue;
+    }
+
+    /// <summary>Now as TimestampIts; false (with the wall clock reading) when the clock is outside its range.</summary>
+    public bool TryNowIts(out long timestampIts, out DateTimeOffset wallClock)
+    {
+        wallClock = _time.GetUtcNow();
+        return TryToIts(wallClock.ToUnixTimeMilliseconds(), out timestampIts);
+    }
+
+    public bool TryToIts(DateTimeOffset instant, out long timestampIts) => TryToIts(instant.ToUnixTimeMilliseconds(), out timestampIts);
+
+    private bool TryToIts(long unixMilliseconds, out long timestampIts)
+    {
+        // TimestampIts ends 2^42 - 1 ms after 2004 (in 2143); leap seconds shift that by seconds, so the last
+        // day is refused rather than risk ItsTimestamp's range exception.
+        var sinceEpoch = unixMilliseconds - ItsTimestamp.UnixMillisecondsAtItsEpoch;
+        if (sinceEpoch < 0 || sinceEpoch > ItsTimestamp.MaxValue - MillisecondsPerDay)
         {
             timestampIts = 0;
             return false;
         }
 
-        timestampIts = ItsTimestamp.FromDateTimeOffset(instant, _leapSeconds);
-        return timestampIts <= ItsTimestamp.MaxValue;
+        // A leap second is only ever inserted at the end of a UTC day (ITU-R TF.460-6), so the leap-second
+        // offset is constant within a day: ask ItsTimestamp once per day, not for every DENM.
+        var day = unixMilliseconds / MillisecondsPerDay;
+        if (day != _offsetDay)
+        {
+            _offsetDay = day;
+            _offsetMilliseconds = ItsTimestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds), _leapSeconds) - unixMilliseconds;
+        }
+
+        timestampIts = unixMilliseconds + _offsetMilliseconds;
+        return true;
     }
 
     public long AddMilliseconds(long timestamp, long milliseconds) => timestamp + (long)(milliseconds * TimestampsPerMillisecond);

@@ -36,7 +36,12 @@ public sealed partial class DenService
         ArgumentNullException.ThrowIfNull(report);
         _eventsIn++;
         var nowTimestamp = _clock.Timestamp();
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
+        RunDueTimers(nowTimestamp, nowIts);
         var invalid = ValidateReport(report);
         if (invalid is not null)
         {
@@ -64,7 +69,7 @@ public sealed partial class DenService
             InformationQuality = ToInformationQuality(report.Probability),
         };
         var key = new EventKey(report.StationIds, report.Risk);
-        return _originating.TryFindActive(key, out var slot)
+        return TryFindCurrentActive(key, nowTimestamp, nowIts, out var slot)
             ? Update(slot, update, nowTimestamp, nowIts, source)
             : Trigger(key, update, nowTimestamp, nowIts, source);
     }
@@ -78,7 +83,12 @@ public sealed partial class DenService
         ArgumentNullException.ThrowIfNull(request);
         _eventsIn++;
         var nowTimestamp = _clock.Timestamp();
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
+        RunDueTimers(nowTimestamp, nowIts);
         var detectionTime = nowIts;
         if (request.DetectionTime is { } detected && !_clock.TryToIts(detected, out detectionTime))
         {
@@ -98,7 +108,7 @@ public sealed partial class DenService
                 return Reject($"stationIds: {request.StationIds.Count} given, a terminate by event key needs {StationIdSet.MinCount}..{StationIdSet.MaxCount} (or an actionId)");
             }
 
-            if (!_originating.TryFindActive(new EventKey(request.StationIds, request.Risk), out slot))
+            if (!TryFindCurrentActive(new EventKey(request.StationIds, request.Risk), nowTimestamp, nowIts, out slot))
             {
                 return Reject($"stationIds: no ACTIVE event for these stations with risk {request.Risk}");
             }
@@ -108,12 +118,12 @@ public sealed partial class DenService
 
         if (actionId.OriginatingStationId == _options.StationId)
         {
-            return _originating.TryFind(actionId, out slot) && _originating[slot].State == DenEntryState.Active
+            return TryFindCurrentActive(actionId, nowTimestamp, nowIts, out slot)
                 ? Cancel(slot, detectionTime, nowTimestamp, nowIts, source)
                 : Reject(actionId, $"actionId: {actionId} is not an ACTIVE event of ours");
         }
 
-        return _receiving.TryFind(actionId, out var received) && _receiving[received].State == DenEntryState.Active
+        return _receiving.TryFind(actionId, out var received) && _receiving[received].State == DenEntryState.Active && _receiving[received].ValidityEnd > nowTimestamp
             ? Negate(received, detectionTime, nowTimestamp, nowIts, source)
             : Reject(actionId, $"actionId: {actionId} is neither our event nor an ACTIVE received one");
     }
@@ -164,7 +174,8 @@ public sealed partial class DenService
             entry.SilenceDeadline = _clock.AddMilliseconds(nowTimestamp, _options.CancelAfterSilenceMs);
         }
 
-        if (nowTimestamp < entry.NextUpdateAllowed)
+        // Coalesce only when the held update can still go out before the event's validity ends.
+        if (nowTimestamp < entry.NextUpdateAllowed && entry.NextUpdateAllowed < entry.ValidityEnd)
         {
             entry.Pending = update;
             entry.HasPending = true;
@@ -367,29 +378,30 @@ public sealed partial class DenService
     }
 
     /// <summary>
-    /// The originating entry's single timer fired: run whatever of its deadlines is due. A coalesced update
-    /// goes out first (it may extend validity), then expiry, silence and repetition.
+    /// The originating entry's single timer fired: run whatever of its deadlines is due. Expiry comes first,
+    /// so nothing is ever sent for an entry whose validity has ended; then a coalesced update, silence and
+    /// repetition.
     /// </summary>
     private void OnOriginatingTimer(int slot, long nowTimestamp, long nowIts, RecordSource source)
     {
         ref var entry = ref _originating[slot];
         entry.Timer = default;
         entry.TimerDue = 0;
-        if (entry.HasPending && (entry.PendingDue <= nowTimestamp || entry.ValidityEnd <= nowTimestamp))
-        {
-            var pending = entry.Pending;
-            entry.HasPending = false;
-            entry.PendingDue = 0;
-            if (ValidityEndIts(pending.DetectionTime, pending.ValidityDurationS) >= nowIts && TryEncodeEvent(slot, pending, nowTimestamp, nowIts, out _))
-            {
-                Emit(DenRecordKind.Update, slot, source);
-            }
-        }
-
         if (entry.ValidityEnd <= nowTimestamp)
         {
             Expire(slot, nowIts, source);
             return;
+        }
+
+        if (entry.HasPending && entry.PendingDue <= nowTimestamp)
+        {
+            var pending = entry.Pending;
+            entry.HasPending = false;
+            entry.PendingDue = 0;
+            if (TryEncodeEvent(slot, pending, nowTimestamp, nowIts, out _))
+            {
+                Emit(DenRecordKind.Update, slot, source);
+            }
         }
 
         if (entry.State == DenEntryState.Active && entry.SilenceDeadline != 0 && entry.SilenceDeadline <= nowTimestamp)
@@ -459,6 +471,30 @@ public sealed partial class DenService
         _originating.Remove(slot);
     }
 
+    /// <summary>
+    /// Our ACTIVE entry for an event key or ActionID. One whose validity ended since the last timer tick is
+    /// expired on the spot instead, so a request never acts on an expired entry.
+    /// </summary>
+    private bool TryFindCurrentActive(in EventKey key, long nowTimestamp, long nowIts, out int slot) =>
+        _originating.TryFindActive(key, out slot) && !ExpireIfEnded(slot, nowTimestamp, nowIts);
+
+    private bool TryFindCurrentActive(ActionId actionId, long nowTimestamp, long nowIts, out int slot) =>
+        _originating.TryFind(actionId, out slot) && _originating[slot].State == DenEntryState.Active && !ExpireIfEnded(slot, nowTimestamp, nowIts);
+
+    private bool ExpireIfEnded(int slot, long nowTimestamp, long nowIts)
+    {
+        ref var entry = ref _originating[slot];
+        if (entry.ValidityEnd > nowTimestamp)
+        {
+            return false;
+        }
+
+        _timers.Cancel(entry.Timer);
+        entry.Timer = default;
+        Expire(slot, nowIts, RecordSource.Timer);
+        return true;
+    }
+
     /// <summary>Keeps one wheel timer per entry, at the earliest of its deadlines.</summary>
     private void Reschedule(int slot)
     {
@@ -510,7 +546,8 @@ public sealed partial class DenService
             return $"stationIds: {count} distinct IDs given, a collision needs {StationIdSet.MinCount}..{StationIdSet.MaxCount}";
         }
 
-        if (!Enum.IsDefined(report.Risk))
+        // A range check, not Enum.IsDefined: that boxes the value on every call, and this is the hot path.
+        if (report.Risk > CollisionRisk.MotorVehicle)
         {
             return $"risk: {(int)report.Risk} is not a known risk class";
         }

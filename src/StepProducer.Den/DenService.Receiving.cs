@@ -23,7 +23,14 @@ public sealed partial class DenService
             return Discard(DenOutcome.Echo, fields.ActionId);
         }
 
-        var nowIts = _clock.NowIts();
+        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        {
+            return RejectWallClock(wallClock);
+        }
+
+        var nowTimestamp = _clock.Timestamp();
+        RunDueTimers(nowTimestamp, nowIts);
+
         if (ValidityEndIts(fields.DetectionTime, fields.ValidityDurationS) < nowIts)
         {
             return Discard(DenOutcome.Expired, fields.ActionId);
@@ -31,10 +38,9 @@ public sealed partial class DenService
 
         if (fields.ActionId.OriginatingStationId == _options.StationId)
         {
-            return ReceiveAboutOurEvent(fields, source);
+            return ReceiveAboutOurEvent(fields, nowTimestamp, nowIts, source);
         }
 
-        var nowTimestamp = _clock.Timestamp();
         if (!_receiving.TryFind(fields.ActionId, out var slot))
         {
             if (fields.Termination != NoTermination)
@@ -80,12 +86,12 @@ public sealed partial class DenService
         return new DenResult(DenOutcome.Received, fields.ActionId);
     }
 
-    private DenResult ReceiveAboutOurEvent(in ReceivedFields fields, RecordSource source)
+    private DenResult ReceiveAboutOurEvent(in ReceivedFields fields, long nowTimestamp, long nowIts, RecordSource source)
     {
         switch (fields.Termination)
         {
             case (sbyte)Termination.IsNegation:
-                if (_originating.TryFind(fields.ActionId, out var slot) && _originating[slot].State == DenEntryState.Active)
+                if (TryFindCurrentActive(fields.ActionId, nowTimestamp, nowIts, out var slot))
                 {
                     DenLog.OwnEventNegated(_logger, fields.HeaderStationId, fields.ActionId, source);
                     RemoveOriginating(slot);

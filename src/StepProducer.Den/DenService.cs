@@ -107,16 +107,19 @@ public sealed partial class DenService
     public int Advance()
     {
         var nowTimestamp = _clock.Timestamp();
+        return RunDueTimers(nowTimestamp, _clock.NowIts());
+    }
+
+    /// <summary>
+    /// Runs the due timers; every request does this first too, so the tables are current whatever the
+    /// owner's Advance cadence.
+    /// </summary>
+    private int RunDueTimers(long nowTimestamp, long nowIts)
+    {
         var nowTick = _clock.TickAt(nowTimestamp);
         var fired = 0;
-        long nowIts = -1;
         while (_timers.TryPopDue(nowTick, out var payload))
         {
-            if (nowIts < 0)
-            {
-                nowIts = _clock.NowIts();
-            }
-
             fired++;
             if (payload >= FirstOriginatingPayload)
             {
@@ -159,6 +162,9 @@ public sealed partial class DenService
         _rejected++;
         return DenResult.Reject(actionId, reason);
     }
+
+    private DenResult RejectWallClock(DateTimeOffset wallClock) =>
+        Reject($"clock: the wall clock reads {wallClock:O}, outside TimestampIts (2004-01-01T00:00:00Z onwards); DENM times cannot be set");
 
     private DenResult Outdated(ActionId actionId)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 using StepProducer.Host.Cli;
 using StepProducer.Host.Configuration;
 using StepProducer.Host.Lifecycle;
@@ -10,6 +11,9 @@ namespace StepProducer.Host;
 /// <summary>Runs the producer in stdin/stdout mode until the input is drained or a signal stops it.</summary>
 internal static class StdioMode
 {
+    private const int StandardInputDescriptor = 0;
+    private const int StandardOutputDescriptor = 1;
+
     public static int Run(ProducerConfig config, bool retime, ILoggerFactory loggerFactory, ILogger logger)
     {
         var stationId = config.StationId ?? ProducerConfig.BuiltInStationId;
@@ -25,6 +29,7 @@ internal static class StdioMode
             {
                 HostLog.ShutdownRequested(logger, signal, config.Timeout);
                 notifications.Stopping();
+                notifications.Status($"stopping: {signal} received");
                 drainLimit.Change(TimeSpan.FromSeconds(config.Timeout), Timeout.InfiniteTimeSpan);
             },
             () =>
@@ -34,8 +39,8 @@ internal static class StdioMode
             });
         using var pipeline = new StdioPipeline(
             config.Den with { StationId = (uint)stationId },
-            Console.OpenStandardInput(),
-            Console.OpenStandardOutput(),
+            StandardStream(StandardInputDescriptor, FileAccess.Read),
+            StandardStream(StandardOutputDescriptor, FileAccess.Write),
             loggerFactory,
             notifications,
             retime);
@@ -58,4 +63,12 @@ internal static class StdioMode
             counters.RepeatOut, counters.CancelOut, counters.NegateOut, counters.ExpireCancelOut, counters.OriginatingEntries);
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// A plain stream on file descriptor 0 or 1. Not Console.OpenStandardOutput: on Unix every console stream
+    /// write takes the Console.Out lock, so a stdout blocked by a slow reader would also block the log
+    /// lines on stderr (and with them the shutdown messages and the drain limit's report).
+    /// </summary>
+    private static FileStream StandardStream(int descriptor, FileAccess access) =>
+        new(new SafeFileHandle(descriptor, ownsHandle: false), access, bufferSize: 0);
 }

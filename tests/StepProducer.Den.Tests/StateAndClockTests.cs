@@ -145,6 +145,22 @@ public class StateAndClockTests
     }
 
     [Fact]
+    public void WallClockBefore2004_RequestsAreRejectedAndTimersKeepRunning()
+    {
+        var clock = new SplitClock(ServiceHarness.Start);
+        var harness = new ServiceHarness(new DenOptions { OnExpiry = OnExpiryAction.Drop }, clock);
+        harness.Collision([1, 2]);
+        clock.WallClock = DateTimeOffset.UnixEpoch;
+
+        var result = harness.Collision([1, 3]);
+        clock.AdvanceMonotonic(TimeSpan.FromSeconds(3));
+        harness.Service.Advance();
+
+        Assert.Equal("clock: the wall clock reads 1970-01-01T00:00:00.0000000+00:00, outside TimestampIts (2004-01-01T00:00:00Z onwards); DENM times cannot be set", result.Reason);
+        Assert.Equal(0, harness.Service.OriginatingEntryCount);
+    }
+
+    [Fact]
     public void Advance_AfterAStall_RunsEverythingOverdueAtOnce()
     {
         var harness = new ServiceHarness(new DenOptions { RepetitionIntervalMs = 100, ValidityDurationS = 1 });

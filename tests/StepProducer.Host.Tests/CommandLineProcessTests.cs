@@ -144,6 +144,30 @@ public sealed class CommandLineProcessTests
         Assert.Empty(result.StandardOutput);
     }
 
+    [Theory]
+    [InlineData("--instance")]
+    [InlineData("-i")]
+    public async Task Instance_OverridesInstanceNameInTheStartLine(string option)
+    {
+        var result = await StepProducerProcess.RunAsync([option, "rsu-munich-0042"], standardInput: string.Empty);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("started: instance rsu-munich-0042, station 1, transport stdio", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Denm_Subcommand_IsDispatchedToTheCodecTool()
+    {
+        var sample = File.ReadLines(RepoPaths.Combine("samples", "stdin_demo.jsonl")).Single(line => line.StartsWith("{\"uper\"", StringComparison.Ordinal));
+        var hex = JsonDocument.Parse(sample).RootElement.GetProperty("uper").GetString()!;
+
+        var result = await StepProducerProcess.RunAsync(["denm", "decode", hex]);
+
+        Assert.Equal(0, result.ExitCode);
+        var jer = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.Equal(5555u, jer.GetProperty("header").GetProperty("stationId").GetUInt32());
+    }
+
     [Fact]
     public async Task ConfigFile_Missing_ExitsThreeNamingTheFile()
     {

@@ -69,9 +69,10 @@ public sealed class ConfigValidationTests
         Assert.StartsWith(expected, Assert.Single(Errors(json)));
 
     [Theory]
-    [InlineData("""{"stationId": "1"}""", "stationId: wrong JSON type")]
+    [InlineData("""{"stationId": "1"}""", "stationId: not a valid value for this key")]
     [InlineData("""{"stationId": 1, "instanceName": null}""", "instanceName:")]
-    [InlineData("""{"stationId": 1, "redis": {"connection": {"port": 99999999999}}}""", "redis.connection.port: wrong JSON type")]
+    [InlineData("""{"stationId": 1, "redis": {"connection": {"port": 99999999999}}}""", "redis.connection.port: not a valid value for this key")]
+    [InlineData("""{"stationId": 1, "den": {"asn1": "v3"}}""", "den.asn1: not a valid value for this key")]
     public void Parse_WrongJsonType_NamesThePath(string json, string expected) =>
         Assert.StartsWith(expected, Assert.Single(Errors(json)));
 
@@ -120,6 +121,57 @@ public sealed class ConfigValidationTests
         Assert.Contains(expected, Errors(json));
 
     [Fact]
+    public void Parse_PartialDenSection_KeepsTheDefaultsOfTheOtherDenKeys()
+    {
+        // DenOptions has init-only properties, which source-generated System.Text.Json would reset to 0.
+        var config = ConfigLoader.Parse("""{"stationId": 1, "den": {"asn1": "v1", "repetitionIntervalMs": 100}}"""u8);
+
+        Assert.Equal(StepProducer.Den.Asn1Version.V1, config.Den.Asn1);
+        Assert.Equal(100, config.Den.RepetitionIntervalMs);
+        Assert.Equal(StepProducer.Den.DenOptions.Default with { Asn1 = StepProducer.Den.Asn1Version.V1, RepetitionIntervalMs = 100 },
+            config.Den);
+    }
+
+    [Theory]
+    [InlineData("""{"stationId": 1, "den": {"stationId": 5}}""", "den.stationId: unknown key")]
+    [InlineData("""{"stationId": 1, "den": {"validityS": 5}}""", "den.validityS: unknown key")]
+    [InlineData("""{"stationId": 1, "den": []}""", "den: must be a JSON object")]
+    public void Parse_BadDenSection_NamesThePath(string json, string expected) =>
+        Assert.StartsWith(expected, Assert.Single(Errors(json)));
+
+    [Theory]
+    [InlineData("""{"stationId": 1, "den": {"validityDurationS": 0}}""", "den.validityDurationS: 0 is outside 1..86400")]
+    [InlineData("""{"stationId": 1, "den": {"repetitionDurationMs": 1000}}""",
+        "den.repetitionDurationMs: 1000 needs repetitionIntervalMs > 0 (repetition is off)")]
+    [InlineData("""{"stationId": 1, "den": {"repetitionIntervalMs": 5}}""",
+        "den.repetitionIntervalMs: 5 is shorter than den.cleanupIntervalMs (10), the timer resolution")]
+    public void Validate_DenRules_NameTheDenKey(string json, string expected) =>
+        Assert.Contains(expected, Errors(json));
+
+    [Fact]
+    public void DenSectionSchema_CoversExactlyTheDenKeys_AndItsRangesAreTheOnesDenOptionsEnforces()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(ConfigSchema.Generate())!;
+        var denKeys = schema["properties"]!["den"]!["properties"]!.AsObject().Select(property => property.Key).Order();
+
+        Assert.Equal(DenSectionSchema.Keys.Keys.Order(), denKeys);
+        foreach (var (key, (_, minimum, maximum)) in DenSectionSchema.Keys)
+        {
+            if (minimum is { } low)
+            {
+                Assert.True(DenKeyIsValid(key, low), $"den.{key} = {low} (the schema minimum) should pass");
+                Assert.False(DenKeyIsValid(key, low - 1), $"den.{key} = {low - 1} should fail");
+            }
+
+            if (maximum is { } high)
+            {
+                Assert.True(DenKeyIsValid(key, high), $"den.{key} = {high} (the schema maximum) should pass");
+                Assert.False(DenKeyIsValid(key, high + 1), $"den.{key} = {high + 1} should fail");
+            }
+        }
+    }
+
+    [Fact]
     public void Validate_SeveralProblems_ReportsAllOfThem()
     {
         var errors = Errors("""{"stationId": -5, "timeout": 0, "redis": {"connection": {"port": 0}}}""");
@@ -146,6 +198,22 @@ public sealed class ConfigValidationTests
 
         Assert.Equal("rsu-7", config.InstanceName);
         Assert.Equal(Cli.ConfigTemplate.Create("rsu-7").Redis!.Connection, config.Redis!.Connection);
+    }
+
+    /// <summary>Whether a config whose den section sets only <paramref name="key"/> passes validation.</summary>
+    private static bool DenKeyIsValid(string key, long value)
+    {
+        // repetitionDurationMs needs an interval; a 10 ms interval (= cleanupIntervalMs) is the smallest allowed.
+        var companion = key == "repetitionDurationMs" ? ", \"repetitionIntervalMs\": 10" : string.Empty;
+        try
+        {
+            ConfigLoader.Parse(System.Text.Encoding.UTF8.GetBytes($"{{\"stationId\": 1, \"den\": {{\"{key}\": {value}{companion}}}}}"));
+            return true;
+        }
+        catch (ConfigException)
+        {
+            return false;
+        }
     }
 
     private static string[] Errors(string json)

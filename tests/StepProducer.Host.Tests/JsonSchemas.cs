@@ -13,18 +13,32 @@ internal static class JsonSchemas
         RequireFormatValidation = true,
     };
 
-    public static JsonSchema Config { get; } = Load("step_producer_config_v1_schema.json");
+    public static JsonSchema Config => Load("step_producer_config_v1_schema.json");
 
-    public static JsonSchema StationCollisions { get; } = Load("station_collisions_v1_schema.json");
+    public static JsonSchema StationCollisions => Load("station_collisions_v1_schema.json");
 
-    public static JsonSchema Termination { get; } = Load("termination_v1_schema.json");
+    public static JsonSchema Termination => Load("termination_v1_schema.json");
 
-    public static JsonSchema ReceivedDenm { get; } = Load("received_denm_v1_schema.json");
+    public static JsonSchema ReceivedDenm => Load("received_denm_v1_schema.json");
 
-    public static JsonSchema DenmRecord { get; } = Load("denm_record_v1_schema.json");
+    public static JsonSchema DenmRecord => Load("denm_record_v1_schema.json");
 
-    public static JsonSchema Load(string fileName) =>
-        JsonSchema.FromFile(RepoPaths.Combine("schemas", fileName));
+    /// <summary>JsonSchema.Net registers every schema globally by its URI; loading one twice is an error.</summary>
+    private static readonly Dictionary<string, JsonSchema> Loaded = [];
+
+    public static JsonSchema Load(string fileName)
+    {
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(fileName, out var schema))
+            {
+                schema = JsonSchema.FromFile(RepoPaths.Combine("schemas", fileName));
+                Loaded[fileName] = schema;
+            }
+
+            return schema;
+        }
+    }
 
     /// <summary>Null when <paramref name="json"/> is valid, else the failed locations and their errors.</summary>
     public static string? Problems(JsonSchema schema, string json)

@@ -76,6 +76,19 @@ public sealed class LifecycleProcessTests
     }
 
     [Fact]
+    public async Task StdoutConsumerGone_WriteFails_ExitsOneWithARuntimeFailureLog()
+    {
+        using var producer = RunningProducer.Start([], readStandardOutput: false);
+        await producer.WaitForStandardErrorAsync("started:");
+        producer.CloseStandardOutput();
+
+        await producer.WriteLineAsync(LongCollision(300));
+
+        Assert.Equal(1, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("runtime failure", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task NotifySocket_ReceivesReadyStatusWatchdogAndStopping()
     {
         using var directory = new TemporaryDirectory();
@@ -153,7 +166,9 @@ public sealed class LifecycleProcessTests
         Assert.Equal(0, result.ExitCode);
         var files = Directory.GetFiles(directory.Path, "producer*.log");
         Assert.Equal(2, files.Length);
-        Assert.All(files, file => Assert.InRange(new FileInfo(file).Length, 1, 1024 * 1024));
+
+        // Serilog rolls once a file has reached the limit, so a file may end one entry (< 1 KiB) past it.
+        Assert.All(files, file => Assert.InRange(new FileInfo(file).Length, 1, (1024 * 1024) + 1024));
         var last = files.Max()!;
         Assert.Contains("summary: 20000 lines", await File.ReadAllTextAsync(last), StringComparison.Ordinal);
         Assert.Empty(result.StandardError);

@@ -76,6 +76,9 @@ public sealed partial class RunningProducer : IDisposable
 
     public void CloseStandardInput() => process.StandardInput.Close();
 
+    /// <summary>Closes the read end of the program's stdout, as a consumer that goes away (only when not read).</summary>
+    public void CloseStandardOutput() => process.StandardOutput.Close();
+
     public void SendSigterm() => Signal(SigTerm);
 
     public void SendSigint() => Signal(SigInt);

@@ -27,10 +27,8 @@ internal static class JerBitString
 
     private static readonly JsonEncodedText ValueKey = JsonEncodedText.Encode("value");
     private static readonly JsonEncodedText LengthKey = JsonEncodedText.Encode("length");
-    private static readonly JsonEncodedText[] VariableSizeKeys = [ValueKey, LengthKey];
-
-    // Both keys of the variable-size form are mandatory.
-    private const ulong VariableSizeRequired = 0b11;
+    /// <summary>The variable-size form, an object whose two keys are both mandatory.</summary>
+    private static readonly JerSequence VariableSizeForm = new([ValueKey, LengthKey]);
 
     public static void WriteFixedSize(Utf8JsonWriter writer, JsonEncodedText key, uint bits, int size)
     {
@@ -56,31 +54,22 @@ internal static class JerBitString
     /// <summary>Reads the variable-size form; the length must lie in the SIZE range.</summary>
     public static (uint Bits, int Length) ReadVariableSize(ref Utf8JsonReader reader, JerPath path, JerRange size)
     {
-        JerRead.StartObject(ref reader, path);
-        string? hex = null;
-        var length = 0;
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, VariableSizeKeys, ref seen)) >= 0)
+        var form = VariableSizeForm.Read(ref reader, path, (ref Utf8JsonReader r, JerPath p, int key, ref (string Hex, int Length) text) =>
         {
             if (key == 0)
             {
-                JerRead.ExpectToken(ref reader, path, JsonTokenType.String, "a hex string");
-                hex = reader.GetString()!;
+                JerRead.ExpectToken(ref r, p, JsonTokenType.String, "a hex string");
+                text.Hex = r.GetString()!;
             }
             else
             {
-                length = JerRead.ReadInt32(ref reader, path, size);
+                text.Length = JerRead.ReadInt32(ref r, p, size);
             }
-
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, VariableSizeKeys, seen, VariableSizeRequired);
+        });
         path.Push(ValueKey.ToString());
-        var bits = ParseHex(hex!, length, path);
+        var bits = ParseHex(form.Hex, form.Length, path);
         path.Pop();
-        return (bits, length);
+        return (bits, form.Length);
     }
 
     private static ReadOnlySpan<byte> FormatHex(uint bits, int size, Span<byte> hex)

@@ -8,6 +8,8 @@ namespace StepProducer.Encoding.Jer;
 /// The JSON is <c>{"header": {...}, "denm": {...}}</c> with the ASN.1 identifiers of the DENM's own version as
 /// keys, absent OPTIONALs and a validityDuration equal to its DEFAULT (600) left out, ENUMERATED values as
 /// identifiers, a CHOICE as a one-key object, BIT STRINGs as hex, and INTEGERs as raw ETSI numbers.
+/// The writers are meant for a compact <see cref="Utf8JsonWriter"/>: the hottest values (positions and path
+/// points) go in as pre-formatted raw JSON, which an indenting writer would leave unindented.
 /// </summary>
 public static class JerCodec
 {

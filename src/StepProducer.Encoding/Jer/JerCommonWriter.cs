@@ -28,23 +28,37 @@ internal static class JerCommonWriter
     public static void WriteEnumerated(Utf8JsonWriter writer, JsonEncodedText key, JerIdentifierTable identifiers, int value) =>
         writer.WriteString(key, identifiers[value]);
 
+    /// <summary>
+    /// ReferencePosition, in every DENM: formatted in one go on the stack and handed to the writer as one raw
+    /// value, instead of eleven separate writer calls.
+    /// </summary>
     public static void WriteReferencePosition(Utf8JsonWriter writer, ReferencePosition position)
     {
-        writer.WriteStartObject();
-        writer.WriteNumber(Key.Latitude, position.Latitude);
-        writer.WriteNumber(Key.Longitude, position.Longitude);
+        // The longest ReferencePosition text, every number at its widest and the longest AltitudeConfidence
+        // identifier ("unavailable"), is 231 bytes:
+        // {"latitude":-900000000,"longitude":-1800000000,"positionConfidenceEllipse":{"semiMajorConfidence":4095,
+        // "semiMinorConfidence":4095,"semiMajorOrientation":3601},"altitude":{"altitudeValue":-100000,
+        // "altitudeConfidence":"unavailable"}}
+        Span<byte> text = stackalloc byte[256];
+        var fragment = new JerFragment(text);
         var ellipse = position.PositionConfidenceEllipse;
-        writer.WriteStartObject(Key.PositionConfidenceEllipse);
-        writer.WriteNumber(Key.SemiMajorConfidence, ellipse.SemiMajorConfidence);
-        writer.WriteNumber(Key.SemiMinorConfidence, ellipse.SemiMinorConfidence);
-        writer.WriteNumber(Key.SemiMajorOrientation, ellipse.SemiMajorOrientation);
-        writer.WriteEndObject();
         var altitude = position.Altitude;
-        writer.WriteStartObject(Key.Altitude);
-        writer.WriteNumber(Key.AltitudeValue, altitude.AltitudeValue);
-        WriteEnumerated(writer, Key.AltitudeConfidence, JerIdentifiers.AltitudeConfidence, (int)altitude.AltitudeConfidence);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        fragment.Append("{\"latitude\":"u8);
+        fragment.AppendNumber(position.Latitude);
+        fragment.Append(",\"longitude\":"u8);
+        fragment.AppendNumber(position.Longitude);
+        fragment.Append(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8);
+        fragment.AppendNumber(ellipse.SemiMajorConfidence);
+        fragment.Append(",\"semiMinorConfidence\":"u8);
+        fragment.AppendNumber(ellipse.SemiMinorConfidence);
+        fragment.Append(",\"semiMajorOrientation\":"u8);
+        fragment.AppendNumber(ellipse.SemiMajorOrientation);
+        fragment.Append("},\"altitude\":{\"altitudeValue\":"u8);
+        fragment.AppendNumber(altitude.AltitudeValue);
+        fragment.Append(",\"altitudeConfidence\":\""u8);
+        fragment.Append(JerIdentifiers.AltitudeConfidence[(int)altitude.AltitudeConfidence].EncodedUtf8Bytes);
+        fragment.Append("\"}}"u8);
+        writer.WriteRawValue(fragment.Written, skipInputValidation: true);
     }
 
     public static void WriteDeltaReferencePosition(Utf8JsonWriter writer, DeltaReferencePosition position)
@@ -56,21 +70,37 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A PathHistory (v1.3.1) or Path (v2.2.1): SEQUENCE OF PathPoint.</summary>
+    /// <summary>
+    /// A PathHistory (v1.3.1) or Path (v2.2.1): SEQUENCE OF PathPoint. Path points are most of a typical DENM's
+    /// JER, so each is formatted in one go on the stack and handed to the writer as one raw value, instead of
+    /// six separate writer calls.
+    /// </summary>
     public static void WritePath(Utf8JsonWriter writer, List<PathPoint> path)
     {
+        // The longest PathPoint text, every number at its widest:
+        // {"pathPosition":{"deltaLatitude":-131071,"deltaLongitude":-131071,"deltaAltitude":-12700},"pathDeltaTime":-2147483648}
+        // is 118 bytes.
+        Span<byte> text = stackalloc byte[128];
         writer.WriteStartArray();
         foreach (var point in path)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(Key.PathPosition);
-            WriteDeltaReferencePosition(writer, point.PathPosition);
+            var position = point.PathPosition;
+            var fragment = new JerFragment(text);
+            fragment.Append("{\"pathPosition\":{\"deltaLatitude\":"u8);
+            fragment.AppendNumber(position.DeltaLatitude);
+            fragment.Append(",\"deltaLongitude\":"u8);
+            fragment.AppendNumber(position.DeltaLongitude);
+            fragment.Append(",\"deltaAltitude\":"u8);
+            fragment.AppendNumber(position.DeltaAltitude);
+            fragment.Append("}"u8);
             if (point.PathDeltaTime is { } deltaTime)
             {
-                writer.WriteNumber(Key.PathDeltaTime, deltaTime);
+                fragment.Append(",\"pathDeltaTime\":"u8);
+                fragment.AppendNumber(deltaTime);
             }
 
-            writer.WriteEndObject();
+            fragment.Append("}"u8);
+            writer.WriteRawValue(fragment.Written, skipInputValidation: true);
         }
 
         writer.WriteEndArray();

@@ -27,8 +27,18 @@ internal readonly record struct JerRange(long Min, long Max)
     /// <summary>DeltaAltitude.</summary>
     public static readonly JerRange DeltaAltitude = new(-12_700, 12_800);
 
-    /// <summary>PathDeltaTime (1..65535, ...): the root range, which is what the model holds.</summary>
-    public static readonly JerRange PathDeltaTime = new(1, 65_535);
+    /// <summary>
+    /// PathDeltaTime (1..65535, ...): the extension marker makes every value legal (UPER writes one outside the
+    /// root as an unconstrained number), so JER takes any value the model's <see cref="int"/> holds.
+    /// </summary>
+    public static readonly JerRange PathDeltaTime = new(int.MinValue, int.MaxValue);
+
+    /// <summary>
+    /// The SIZE of a SEQUENCE OF with an extensible SIZE constraint, such as PositionOfPillars (SIZE(1..3, ...)):
+    /// a count outside the root is legal, and UPER writes it with the general length determinant, whose
+    /// unfragmented form (X.691 clause 11.9.3.7) the codec supports up to 16383.
+    /// </summary>
+    public static readonly JerRange ExtensibleSize = new(0, 16_383);
 
     /// <summary>InformationQuality.</summary>
     public static readonly JerRange InformationQuality = new(0, 7);

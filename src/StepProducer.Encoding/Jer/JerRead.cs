@@ -100,17 +100,6 @@ internal static class JerRead
         return index;
     }
 
-    /// <summary>Fails when a mandatory component (a bit of <paramref name="required"/>) was not read.</summary>
-    public static void RequireKeys(JerPath path, JsonEncodedText[] keys, ulong seen, ulong required)
-    {
-        var missing = required & ~seen;
-        if (missing != 0)
-        {
-            var index = System.Numerics.BitOperations.TrailingZeroCount(missing);
-            JerException.Throw(path, $"missing mandatory component '{keys[index]}'");
-        }
-    }
-
     /// <summary>Starts a SEQUENCE (a JSON object).</summary>
     public static void StartObject(ref Utf8JsonReader reader, JerPath path) =>
         ExpectToken(ref reader, path, JsonTokenType.StartObject, "a SEQUENCE (JSON object)");

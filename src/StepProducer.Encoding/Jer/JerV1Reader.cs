@@ -12,446 +12,302 @@ namespace StepProducer.Encoding.Jer;
 /// </summary>
 internal static class JerV1Reader
 {
-    private static readonly JsonEncodedText[] DenmKeys = [Key.Header, Key.Denm];
-    private static readonly JsonEncodedText[] HeaderKeys = [Key.ProtocolVersion, Key.MessageID, Key.StationID];
-    private static readonly JsonEncodedText[] PayloadKeys = [Key.Management, Key.Situation, Key.Location, Key.Alacarte];
+    private static readonly JerSequence DenmSequence = new([Key.Header, Key.Denm]);
 
-    private static readonly JsonEncodedText[] ManagementKeys =
-    [
-        Key.ActionID, Key.DetectionTime, Key.ReferenceTime, Key.Termination, Key.EventPosition, Key.RelevanceDistance,
-        Key.RelevanceTrafficDirection, Key.ValidityDuration, Key.TransmissionInterval, Key.StationType,
-    ];
+    private static readonly JerSequence HeaderSequence = new([Key.ProtocolVersion, Key.MessageID, Key.StationID]);
 
-    private static readonly JsonEncodedText[] ActionIdKeys = [Key.OriginatingStationID, Key.SequenceNumber];
-    private static readonly JsonEncodedText[] SituationKeys = [Key.InformationQuality, Key.EventType, Key.LinkedCause, Key.EventHistory];
-    private static readonly JsonEncodedText[] CauseCodeKeys = [Key.CauseCode, Key.SubCauseCode];
-    private static readonly JsonEncodedText[] LocationKeys = [Key.EventSpeed, Key.EventPositionHeading, Key.Traces, Key.RoadType];
-    private static readonly JsonEncodedText[] HeadingKeys = [Key.HeadingValue, Key.HeadingConfidence];
+    private static readonly JerSequence PayloadSequence = new(
+        [Key.Management, Key.Situation, Key.Location, Key.Alacarte], Key.Situation, Key.Location, Key.Alacarte);
 
-    private static readonly JsonEncodedText[] AlacarteKeys =
-    [
-        Key.LanePosition, Key.ImpactReduction, Key.ExternalTemperature, Key.RoadWorks, Key.PositioningSolution,
-        Key.StationaryVehicle,
-    ];
+    /// <summary>validityDuration is DEFAULT defaultValidity, so it may be absent like the OPTIONALs.</summary>
+    private static readonly JerSequence ManagementSequence = new(
+        [
+            Key.ActionID, Key.DetectionTime, Key.ReferenceTime, Key.Termination, Key.EventPosition, Key.RelevanceDistance,
+            Key.RelevanceTrafficDirection, Key.ValidityDuration, Key.TransmissionInterval, Key.StationType,
+        ],
+        Key.Termination, Key.RelevanceDistance, Key.RelevanceTrafficDirection, Key.ValidityDuration, Key.TransmissionInterval);
 
-    private static readonly JsonEncodedText[] RoadWorksKeys =
-    [
-        Key.LightBarSirenInUse, Key.ClosedLanes, Key.Restriction, Key.SpeedLimit, Key.IncidentIndication,
-        Key.RecommendedPath, Key.StartingPointSpeedLimit, Key.TrafficFlowRule, Key.ReferenceDenms,
-    ];
+    private static readonly JerSequence ActionIdSequence = new([Key.OriginatingStationID, Key.SequenceNumber]);
 
-    private static readonly JsonEncodedText[] StationaryVehicleKeys =
-    [
-        Key.StationarySince, Key.StationaryCause, Key.CarryingDangerousGoods, Key.NumberOfOccupants,
-        Key.VehicleIdentification, Key.EnergyStorageType,
-    ];
+    private static readonly JerSequence SituationSequence = new(
+        [Key.InformationQuality, Key.EventType, Key.LinkedCause, Key.EventHistory], Key.LinkedCause, Key.EventHistory);
+
+    private static readonly JerSequence CauseCodeSequence = new([Key.CauseCode, Key.SubCauseCode]);
+
+    private static readonly JerSequence LocationSequence = new(
+        [Key.EventSpeed, Key.EventPositionHeading, Key.Traces, Key.RoadType], Key.EventSpeed, Key.EventPositionHeading, Key.RoadType);
+
+    private static readonly JerSequence HeadingSequence = new([Key.HeadingValue, Key.HeadingConfidence]);
 
     public static Denm.V1.Denm Read(ReadOnlySpan<byte> json) => JerRead.ReadDocument(json, ReadDenm);
 
-    private static Denm.V1.Denm ReadDenm(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int header = 0, payload = 1;
-        var denm = new Denm.V1.Denm();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, DenmKeys, ref seen)) >= 0)
+    private static Denm.V1.Denm ReadDenm(ref Utf8JsonReader reader, JerPath path) =>
+        DenmSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Denm.V1.Denm denm) =>
         {
+            const int header = 0;
             if (key == header)
             {
-                denm.Header = ReadHeader(ref reader, path);
+                denm.Header = ReadHeader(ref r, p);
             }
-            else if (key == payload)
+            else
             {
-                denm.Payload = ReadPayload(ref reader, path);
+                denm.Payload = ReadPayload(ref r, p);
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, DenmKeys, seen, JerCommonReader.AllKeys(DenmKeys));
-        return denm;
-    }
-
-    private static ItsPduHeader ReadHeader(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int protocolVersion = 0, messageId = 1, stationId = 2;
-        var header = new ItsPduHeader();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, HeaderKeys, ref seen)) >= 0)
+    private static ItsPduHeader ReadHeader(ref Utf8JsonReader reader, JerPath path) =>
+        HeaderSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ItsPduHeader header) =>
         {
+            const int protocolVersion = 0, messageId = 1;
             switch (key)
             {
                 case protocolVersion:
-                    header.ProtocolVersion = JerRead.ReadInt32(ref reader, path, JerRange.Octet);
+                    header.ProtocolVersion = JerRead.ReadInt32(ref r, p, JerRange.Octet);
                     break;
                 case messageId:
-                    header.MessageID = JerRead.ReadInt32(ref reader, path, JerRange.Octet);
+                    header.MessageID = JerRead.ReadInt32(ref r, p, JerRange.Octet);
                     break;
-                case stationId:
-                    header.StationID = (uint)JerRead.ReadInteger(ref reader, path, JerRange.StationId);
+                default:
+                    header.StationID = (uint)JerRead.ReadInteger(ref r, p, JerRange.StationId);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, HeaderKeys, seen, JerCommonReader.AllKeys(HeaderKeys));
-        return header;
-    }
-
-    private static DecentralizedEnvironmentalNotificationMessage ReadPayload(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int management = 0, situation = 1, location = 2, alacarte = 3;
-        var payload = new DecentralizedEnvironmentalNotificationMessage();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, PayloadKeys, ref seen)) >= 0)
+    private static DecentralizedEnvironmentalNotificationMessage ReadPayload(ref Utf8JsonReader reader, JerPath path) =>
+        PayloadSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref DecentralizedEnvironmentalNotificationMessage payload) =>
         {
+            const int management = 0, situation = 1, location = 2;
             switch (key)
             {
                 case management:
-                    payload.Management = ReadManagement(ref reader, path);
+                    payload.Management = ReadManagement(ref r, p);
                     break;
                 case situation:
-                    payload.Situation = ReadSituation(ref reader, path);
+                    payload.Situation = ReadSituation(ref r, p);
                     break;
                 case location:
-                    payload.Location = ReadLocation(ref reader, path);
+                    payload.Location = ReadLocation(ref r, p);
                     break;
-                case alacarte:
-                    payload.Alacarte = ReadAlacarte(ref reader, path);
+                default:
+                    payload.Alacarte = ReadAlacarte(ref r, p);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, PayloadKeys, seen, 1UL << management);
-        return payload;
-    }
-
-    private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int actionId = 0, detectionTime = 1, referenceTime = 2, termination = 3, eventPosition = 4,
-            relevanceDistance = 5, relevanceTrafficDirection = 6, validityDuration = 7, transmissionInterval = 8,
-            stationType = 9;
-        const ulong required = (1UL << actionId) | (1UL << detectionTime) | (1UL << referenceTime)
-            | (1UL << eventPosition) | (1UL << stationType);
-
-        // An absent validityDuration is its DEFAULT, which the model starts with.
-        var management = new ManagementContainer();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, ManagementKeys, ref seen)) >= 0)
+    /// <summary>An absent validityDuration is its DEFAULT, which a new model holds.</summary>
+    private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path) =>
+        ManagementSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ManagementContainer management) =>
         {
+            const int actionId = 0, detectionTime = 1, referenceTime = 2, termination = 3, eventPosition = 4,
+                relevanceDistance = 5, relevanceTrafficDirection = 6, validityDuration = 7, transmissionInterval = 8;
             switch (key)
             {
                 case actionId:
-                    management.ActionID = ReadActionId(ref reader, path);
+                    management.ActionID = ReadActionId(ref r, p);
                     break;
                 case detectionTime:
-                    management.DetectionTime = JerRead.ReadInteger(ref reader, path, JerRange.TimestampIts);
+                    management.DetectionTime = JerRead.ReadInteger(ref r, p, JerRange.TimestampIts);
                     break;
                 case referenceTime:
-                    management.ReferenceTime = JerRead.ReadInteger(ref reader, path, JerRange.TimestampIts);
+                    management.ReferenceTime = JerRead.ReadInteger(ref r, p, JerRange.TimestampIts);
                     break;
                 case termination:
-                    management.Termination = (Termination)JerIdentifiers.Termination.Read(ref reader, path);
+                    management.Termination = (Termination)JerIdentifiers.Termination.Read(ref r, p);
                     break;
                 case eventPosition:
-                    management.EventPosition = JerCommonReader.ReadReferencePosition(ref reader, path);
+                    management.EventPosition = JerCommonReader.ReadReferencePosition(ref r, p);
                     break;
                 case relevanceDistance:
-                    management.RelevanceDistance = (RelevanceDistance)JerIdentifiers.RelevanceDistance.Read(ref reader, path);
+                    management.RelevanceDistance = (RelevanceDistance)JerIdentifiers.RelevanceDistance.Read(ref r, p);
                     break;
                 case relevanceTrafficDirection:
-                    management.RelevanceTrafficDirection =
-                        (RelevanceTrafficDirection)JerIdentifiers.RelevanceTrafficDirection.Read(ref reader, path);
+                    management.RelevanceTrafficDirection = (RelevanceTrafficDirection)JerIdentifiers.RelevanceTrafficDirection.Read(ref r, p);
                     break;
                 case validityDuration:
-                    management.ValidityDuration = JerRead.ReadInt32(ref reader, path, JerRange.ValidityDuration);
+                    management.ValidityDuration = JerRead.ReadInt32(ref r, p, JerRange.ValidityDuration);
                     break;
                 case transmissionInterval:
-                    management.TransmissionInterval = JerRead.ReadInt32(ref reader, path, JerRange.TransmissionInterval);
+                    management.TransmissionInterval = JerRead.ReadInt32(ref r, p, JerRange.TransmissionInterval);
                     break;
-                case stationType:
-                    management.StationType = JerRead.ReadInt32(ref reader, path, JerRange.Octet);
+                default:
+                    management.StationType = JerRead.ReadInt32(ref r, p, JerRange.Octet);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, ManagementKeys, seen, required);
-        return management;
-    }
-
-    private static ActionID ReadActionId(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int originatingStationId = 0, sequenceNumber = 1;
-        var actionId = new ActionID();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, ActionIdKeys, ref seen)) >= 0)
+    private static ActionID ReadActionId(ref Utf8JsonReader reader, JerPath path) =>
+        ActionIdSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ActionID actionId) =>
         {
+            const int originatingStationId = 0;
             if (key == originatingStationId)
             {
-                actionId.OriginatingStationID = (uint)JerRead.ReadInteger(ref reader, path, JerRange.StationId);
+                actionId.OriginatingStationID = (uint)JerRead.ReadInteger(ref r, p, JerRange.StationId);
             }
-            else if (key == sequenceNumber)
+            else
             {
-                actionId.SequenceNumber = JerRead.ReadInt32(ref reader, path, JerRange.SequenceNumber);
+                actionId.SequenceNumber = JerRead.ReadInt32(ref r, p, JerRange.SequenceNumber);
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, ActionIdKeys, seen, JerCommonReader.AllKeys(ActionIdKeys));
-        return actionId;
-    }
-
-    private static CauseCode ReadCauseCode(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int causeCode = 0, subCauseCode = 1;
-        var cause = new CauseCode();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, CauseCodeKeys, ref seen)) >= 0)
+    private static CauseCode ReadCauseCode(ref Utf8JsonReader reader, JerPath path) =>
+        CauseCodeSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref CauseCode cause) =>
         {
+            const int causeCode = 0;
             if (key == causeCode)
             {
-                cause.CauseCodeType = JerRead.ReadInt32(ref reader, path, JerRange.Octet);
+                cause.CauseCodeType = JerRead.ReadInt32(ref r, p, JerRange.Octet);
             }
-            else if (key == subCauseCode)
+            else
             {
-                cause.SubCauseCode = JerRead.ReadInt32(ref reader, path, JerRange.Octet);
+                cause.SubCauseCode = JerRead.ReadInt32(ref r, p, JerRange.Octet);
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, CauseCodeKeys, seen, JerCommonReader.AllKeys(CauseCodeKeys));
-        return cause;
-    }
-
-    private static SituationContainer ReadSituation(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int informationQuality = 0, eventType = 1, linkedCause = 2, eventHistory = 3;
-        const ulong required = (1UL << informationQuality) | (1UL << eventType);
-        var situation = new SituationContainer();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, SituationKeys, ref seen)) >= 0)
+    private static SituationContainer ReadSituation(ref Utf8JsonReader reader, JerPath path) =>
+        SituationSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref SituationContainer situation) =>
         {
+            const int informationQuality = 0, eventType = 1, linkedCause = 2;
             switch (key)
             {
                 case informationQuality:
-                    situation.InformationQuality = JerRead.ReadInt32(ref reader, path, JerRange.InformationQuality);
+                    situation.InformationQuality = JerRead.ReadInt32(ref r, p, JerRange.InformationQuality);
                     break;
                 case eventType:
-                    situation.EventType = ReadCauseCode(ref reader, path);
+                    situation.EventType = ReadCauseCode(ref r, p);
                     break;
                 case linkedCause:
-                    situation.LinkedCause = ReadCauseCode(ref reader, path);
+                    situation.LinkedCause = ReadCauseCode(ref r, p);
                     break;
-                case eventHistory:
-                    situation.EventHistory = JerCommonReader.ReadEventHistory(ref reader, path);
+                default:
+                    situation.EventHistory = JerCommonReader.ReadEventHistory(ref r, p);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, SituationKeys, seen, required);
-        return situation;
-    }
-
-    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int eventSpeed = 0, eventPositionHeading = 1, traces = 2, roadType = 3;
-        var location = new LocationContainer();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, LocationKeys, ref seen)) >= 0)
+    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path) =>
+        LocationSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref LocationContainer location) =>
         {
+            const int eventSpeed = 0, eventPositionHeading = 1, traces = 2;
             switch (key)
             {
                 case eventSpeed:
-                    location.EventSpeed = JerCommonReader.ReadSpeed(ref reader, path);
+                    location.EventSpeed = JerCommonReader.ReadSpeed(ref r, p);
                     break;
                 case eventPositionHeading:
-                    location.EventPositionHeading = ReadHeading(ref reader, path);
+                    location.EventPositionHeading = ReadHeading(ref r, p);
                     break;
                 case traces:
-                    location.Traces = JerCommonReader.ReadTraces(ref reader, path);
+                    location.Traces = JerCommonReader.ReadTraces(ref r, p);
                     break;
-                case roadType:
-                    location.RoadType = (RoadType)JerIdentifiers.RoadType.Read(ref reader, path);
+                default:
+                    location.RoadType = (RoadType)JerIdentifiers.RoadType.Read(ref r, p);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, LocationKeys, seen, 1UL << traces);
-        return location;
-    }
-
-    private static Heading ReadHeading(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int headingValue = 0, headingConfidence = 1;
-        var heading = new Heading();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, HeadingKeys, ref seen)) >= 0)
+    private static Heading ReadHeading(ref Utf8JsonReader reader, JerPath path) =>
+        HeadingSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Heading heading) =>
         {
+            const int headingValue = 0;
             if (key == headingValue)
             {
-                heading.HeadingValue = JerRead.ReadInt32(ref reader, path, JerRange.HeadingValue);
+                heading.HeadingValue = JerRead.ReadInt32(ref r, p, JerRange.HeadingValue);
             }
-            else if (key == headingConfidence)
+            else
             {
-                heading.HeadingConfidence = JerRead.ReadInt32(ref reader, path, JerRange.Confidence127);
+                heading.HeadingConfidence = JerRead.ReadInt32(ref r, p, JerRange.Confidence127);
             }
+        });
 
-            path.Pop();
-        }
-
-        JerRead.RequireKeys(path, HeadingKeys, seen, JerCommonReader.AllKeys(HeadingKeys));
-        return heading;
-    }
-
-    private static AlacarteContainer ReadAlacarte(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int lanePosition = 0, impactReduction = 1, externalTemperature = 2, roadWorks = 3,
-            positioningSolution = 4, stationaryVehicle = 5;
-        var alacarte = new AlacarteContainer();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, AlacarteKeys, ref seen)) >= 0)
+    private static AlacarteContainer ReadAlacarte(ref Utf8JsonReader reader, JerPath path) =>
+        JerCommonReader.AlacarteSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref AlacarteContainer alacarte) =>
         {
+            const int lanePosition = 0, impactReduction = 1, externalTemperature = 2, roadWorks = 3, positioningSolution = 4;
             switch (key)
             {
                 case lanePosition:
-                    alacarte.LanePosition = JerRead.ReadInt32(ref reader, path, JerRange.LanePosition);
+                    alacarte.LanePosition = JerRead.ReadInt32(ref r, p, JerRange.LanePosition);
                     break;
                 case impactReduction:
-                    alacarte.ImpactReduction = JerCommonReader.ReadImpactReduction(ref reader, path);
+                    alacarte.ImpactReduction = JerCommonReader.ReadImpactReduction(ref r, p);
                     break;
                 case externalTemperature:
-                    alacarte.ExternalTemperature = JerRead.ReadInt32(ref reader, path, JerRange.Temperature);
+                    alacarte.ExternalTemperature = JerRead.ReadInt32(ref r, p, JerRange.Temperature);
                     break;
                 case roadWorks:
-                    alacarte.RoadWorks = ReadRoadWorks(ref reader, path);
+                    alacarte.RoadWorks = ReadRoadWorks(ref r, p);
                     break;
                 case positioningSolution:
-                    alacarte.PositioningSolution =
-                        (PositioningSolutionType)JerIdentifiers.PositioningSolutionTypeV1.Read(ref reader, path);
+                    alacarte.PositioningSolution = (PositioningSolutionType)JerIdentifiers.PositioningSolutionTypeV1.Read(ref r, p);
                     break;
-                case stationaryVehicle:
-                    alacarte.StationaryVehicle = ReadStationaryVehicle(ref reader, path);
+                default:
+                    alacarte.StationaryVehicle = ReadStationaryVehicle(ref r, p);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        return alacarte;
-    }
-
-    private static RoadWorksContainerExtended ReadRoadWorks(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int lightBarSirenInUse = 0, closedLanes = 1, restriction = 2, speedLimit = 3, incidentIndication = 4,
-            recommendedPath = 5, startingPointSpeedLimit = 6, trafficFlowRule = 7, referenceDenms = 8;
-        var roadWorks = new RoadWorksContainerExtended();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, RoadWorksKeys, ref seen)) >= 0)
+    private static RoadWorksContainerExtended ReadRoadWorks(ref Utf8JsonReader reader, JerPath path) =>
+        JerCommonReader.RoadWorksSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref RoadWorksContainerExtended roadWorks) =>
         {
+            const int lightBarSirenInUse = 0, closedLanes = 1, restriction = 2, speedLimit = 3, incidentIndication = 4,
+                recommendedPath = 5, startingPointSpeedLimit = 6, trafficFlowRule = 7;
             switch (key)
             {
                 case lightBarSirenInUse:
-                    roadWorks.LightBarSirenInUse = JerCommonReader.ReadLightBarSirenInUse(ref reader, path);
+                    roadWorks.LightBarSirenInUse = JerCommonReader.ReadLightBarSirenInUse(ref r, p);
                     break;
                 case closedLanes:
-                    roadWorks.ClosedLanes = JerCommonReader.ReadClosedLanes(ref reader, path);
+                    roadWorks.ClosedLanes = JerCommonReader.ReadClosedLanes(ref r, p);
                     break;
                 case restriction:
-                    roadWorks.Restriction = JerCommonReader.ReadRestriction(ref reader, path);
+                    roadWorks.Restriction = JerCommonReader.ReadRestriction(ref r, p);
                     break;
                 case speedLimit:
-                    roadWorks.SpeedLimit = JerRead.ReadInt32(ref reader, path, JerRange.OneTo255);
+                    roadWorks.SpeedLimit = JerRead.ReadInt32(ref r, p, JerRange.OneTo255);
                     break;
                 case incidentIndication:
-                    roadWorks.IncidentIndication = ReadCauseCode(ref reader, path);
+                    roadWorks.IncidentIndication = ReadCauseCode(ref r, p);
                     break;
                 case recommendedPath:
-                    roadWorks.RecommendedPath = JerCommonReader.ReadItineraryPath(ref reader, path);
+                    roadWorks.RecommendedPath = JerCommonReader.ReadItineraryPath(ref r, p);
                     break;
                 case startingPointSpeedLimit:
-                    roadWorks.StartingPointSpeedLimit = JerCommonReader.ReadDeltaReferencePosition(ref reader, path);
+                    roadWorks.StartingPointSpeedLimit = JerCommonReader.ReadDeltaReferencePosition(ref r, p);
                     break;
                 case trafficFlowRule:
-                    roadWorks.TrafficFlowRule = (TrafficRule)JerIdentifiers.TrafficRuleV1.Read(ref reader, path);
+                    roadWorks.TrafficFlowRule = (TrafficRule)JerIdentifiers.TrafficRuleV1.Read(ref r, p);
                     break;
-                case referenceDenms:
-                    roadWorks.ReferenceDenms = JerRead.ReadList(ref reader, path, JerCommonReader.ActionIdListSize, ReadActionId);
+                default:
+                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
                     break;
             }
+        });
 
-            path.Pop();
-        }
-
-        return roadWorks;
-    }
-
-    private static StationaryVehicleContainer ReadStationaryVehicle(ref Utf8JsonReader reader, JerPath path)
-    {
-        const int stationarySince = 0, stationaryCause = 1, carryingDangerousGoods = 2, numberOfOccupants = 3,
-            vehicleIdentification = 4, energyStorageType = 5;
-        var stationary = new StationaryVehicleContainer();
-        JerRead.StartObject(ref reader, path);
-        ulong seen = 0;
-        int key;
-        while ((key = JerRead.NextKey(ref reader, path, StationaryVehicleKeys, ref seen)) >= 0)
+    private static StationaryVehicleContainer ReadStationaryVehicle(ref Utf8JsonReader reader, JerPath path) =>
+        JerCommonReader.StationaryVehicleSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref StationaryVehicleContainer stationary) =>
         {
+            const int stationarySince = 0, stationaryCause = 1, carryingDangerousGoods = 2, numberOfOccupants = 3,
+                vehicleIdentification = 4;
             switch (key)
             {
                 case stationarySince:
-                    stationary.StationarySince = (StationarySince)JerIdentifiers.StationarySince.Read(ref reader, path);
+                    stationary.StationarySince = (StationarySince)JerIdentifiers.StationarySince.Read(ref r, p);
                     break;
                 case stationaryCause:
-                    stationary.StationaryCause = ReadCauseCode(ref reader, path);
+                    stationary.StationaryCause = ReadCauseCode(ref r, p);
                     break;
                 case carryingDangerousGoods:
-                    stationary.CarryingDangerousGoods = JerCommonReader.ReadDangerousGoods(ref reader, path);
+                    stationary.CarryingDangerousGoods = JerCommonReader.ReadDangerousGoods(ref r, p);
                     break;
                 case numberOfOccupants:
-                    stationary.NumberOfOccupants = JerRead.ReadInt32(ref reader, path, JerRange.NumberOfOccupants);
+                    stationary.NumberOfOccupants = JerRead.ReadInt32(ref r, p, JerRange.NumberOfOccupants);
                     break;
                 case vehicleIdentification:
-                    stationary.VehicleIdentification = JerCommonReader.ReadVehicleIdentification(ref reader, path);
+                    stationary.VehicleIdentification = JerCommonReader.ReadVehicleIdentification(ref r, p);
                     break;
-                case energyStorageType:
-                    stationary.EnergyStorageType = JerCommonReader.ReadEnergyStorageType(ref reader, path);
+                default:
+                    stationary.EnergyStorageType = JerCommonReader.ReadEnergyStorageType(ref r, p);
                     break;
             }
-
-            path.Pop();
-        }
-
-        return stationary;
-    }
+        });
 }

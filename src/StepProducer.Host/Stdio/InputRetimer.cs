@@ -1,16 +1,20 @@
 using StepProducer.Den;
 using StepProducer.Encoding.Denm;
+using StepProducer.Encoding.Its;
 using StepProducer.Host.Input;
 
 namespace StepProducer.Host.Stdio;
 
 /// <summary>
-/// The hidden <c>--retime</c> demo option (used by <c>./build.sh run</c>): shifts the times of the bundled
-/// samples so that the first event's <c>time</c> becomes "now" and later ones keep their spacing. Without
-/// it, samples recorded on another day would be rejected as stale. A received DENM line is decoded, its
-/// detectionTime and referenceTime shifted by the same amount, and encoded again.
+/// The hidden <c>--retime</c> demo option (used by <c>./build.sh run</c>): moves the times of the bundled
+/// samples to the current clock. The first event's <c>time</c> becomes "now" and later times keep their
+/// distance to it, but none is moved past "now": a feeder that started its clock before this process was
+/// ready runs ahead by the start-up time, and the DEN service rejects detection times in the future.
+/// Clamping keeps the order of the times. A received DENM line is decoded, its detectionTime and
+/// referenceTime are moved the same way, and it is encoded again. Without this option, samples recorded
+/// on another day would be rejected as stale.
 /// </summary>
-internal sealed class InputRetimer(TimeProvider time, Asn1Version asn1)
+internal sealed class InputRetimer(TimeProvider time, DenOptions den)
 {
     private readonly Encoding.Denm.V1.Denm denmV1 = new();
     private readonly Encoding.Denm.V2.Denm denmV2 = new();
@@ -25,37 +29,45 @@ internal sealed class InputRetimer(TimeProvider time, Asn1Version asn1)
             return;
         }
 
-        var shift = offset ??= time.GetUtcNow() - parser.Time;
+        var now = time.GetUtcNow();
+        offset ??= now - parser.Time;
         foreach (var report in parser.Collisions)
         {
-            report.DetectionTime += shift;
+            report.DetectionTime = Shift(report.DetectionTime!.Value, now);
         }
 
         if (parser.Kind == InputKind.Termination)
         {
-            parser.Termination.DetectionTime += shift;
+            parser.Termination.DetectionTime = Shift(parser.Termination.DetectionTime!.Value, now);
         }
     }
 
-    /// <summary>Shifts a received DENM by the offset of the events before it; before any event it stays as it is.</summary>
+    private DateTimeOffset Shift(DateTimeOffset instant, DateTimeOffset now)
+    {
+        var shifted = instant + offset!.Value;
+        return shifted < now ? shifted : now;
+    }
+
+    /// <summary>Moves a received DENM like the events before it; before any event it stays as it is.</summary>
     private void ShiftReceivedDenm(InputLineParser parser)
     {
-        if (offset is not { } shift)
+        if (offset is null)
         {
             return;
         }
 
-        var milliseconds = (long)shift.TotalMilliseconds;
+        var now = time.GetUtcNow();
         int length;
-        if (asn1 == Asn1Version.V1)
+        if (den.Asn1 == Asn1Version.V1)
         {
             if (!DenmV1Codec.TryDecode(parser.Uper, denmV1, out _))
             {
                 return;
             }
 
-            denmV1.Payload.Management.DetectionTime += milliseconds;
-            denmV1.Payload.Management.ReferenceTime += milliseconds;
+            var management = denmV1.Payload.Management;
+            management.DetectionTime = ShiftIts(management.DetectionTime, now);
+            management.ReferenceTime = ShiftIts(management.ReferenceTime, now);
             DenmV1Codec.TryEncode(denmV1, encoded, out length);
         }
         else
@@ -65,11 +77,16 @@ internal sealed class InputRetimer(TimeProvider time, Asn1Version asn1)
                 return;
             }
 
-            denmV2.Payload.Management.DetectionTime += milliseconds;
-            denmV2.Payload.Management.ReferenceTime += milliseconds;
+            var management = denmV2.Payload.Management;
+            management.DetectionTime = ShiftIts(management.DetectionTime, now);
+            management.ReferenceTime = ShiftIts(management.ReferenceTime, now);
             DenmV2Codec.TryEncode(denmV2, encoded, out length);
         }
 
         parser.ReplaceUper(encoded.AsSpan(0, length));
     }
+
+    private long ShiftIts(long timestampIts, DateTimeOffset now) =>
+        ItsTimestamp.FromDateTimeOffset(
+            Shift(ItsTimestamp.ToDateTimeOffset(timestampIts, den.LeapSeconds), now), den.LeapSeconds);
 }

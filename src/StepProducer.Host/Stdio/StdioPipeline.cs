@@ -14,14 +14,14 @@ namespace StepProducer.Host.Stdio;
 /// each line as it arrives, the timer loop calls <see cref="DenService.Advance"/> every cleanupIntervalMs.
 /// At end of input the timer loop keeps running until the originating table is empty.
 /// </summary>
-internal sealed class StdioPipeline : IDenRecordSink, IDisposable
+internal sealed class StdioPipeline : IDisposable
 {
     /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
     private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
 
     private readonly PipeReader input;
     private readonly PipeWriter output;
-    private readonly RecordJsonWriter records;
+    private readonly RecordLineSink records;
     private readonly InputLineParser parser = new();
     private readonly DenService service;
     private readonly ILogger logger;
@@ -31,7 +31,9 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private long lineNumber;
     private long badLines;
-    private bool recordsPending;
+
+    /// <summary>Set by the input loop at end of input; read by the timer loop (both under the gate).</summary>
+    private bool inputEnded;
 
     public StdioPipeline(
         DenOptions options,
@@ -43,12 +45,12 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     {
         input = PipeReader.Create(standardInput);
         output = PipeWriter.Create(standardOutput);
-        records = new RecordJsonWriter(output);
+        records = new RecordLineSink(output);
         logger = loggerFactory.CreateLogger("StepProducer.Host.Stdio");
         this.notifications = notifications;
-        retimer = retime ? new InputRetimer(TimeProvider.System, options.Asn1) : null;
+        retimer = retime ? new InputRetimer(TimeProvider.System, options) : null;
         tickInterval = TimeSpan.FromMilliseconds(options.CleanupIntervalMs);
-        service = new DenService(options, TimeProvider.System, this, stateStore: null, loggerFactory.CreateLogger<DenService>());
+        service = new DenService(options, TimeProvider.System, records, stateStore: null, loggerFactory.CreateLogger<DenService>());
     }
 
     public DenCounters Counters => service.Counters;
@@ -64,14 +66,19 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
     public async Task RunAsync(CancellationToken stop)
     {
         using var ticksDone = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var inputEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timerLoop = RunTimerLoopAsync(inputEnded.Task, drained, ticksDone.Token);
-        var inputLoop = RunInputLoopAsync(inputEnded, stop);
+        var stopped = Task.Delay(Timeout.Infinite, stop);
+        var timerLoop = RunTimerLoopAsync(ticksDone.Token);
+        var inputLoop = RunInputLoopAsync(stop);
 
-        // stdin reads cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does
-        // not wait for the input loop: it takes the gate (finishing the line in flight) and flushes.
-        await Task.WhenAny(drained.Task, Task.Delay(Timeout.Infinite, stop)).ConfigureAwait(false);
+        // The timer loop ends by itself once the input has ended and the table is empty. stdin reads
+        // cannot be cancelled on Unix (the read blocks in the kernel), so a stop request does not wait for
+        // the input loop: it takes the gate (finishing the line in flight) and flushes.
+        var first = await Task.WhenAny(timerLoop, inputLoop, stopped).ConfigureAwait(false);
+        if (first == inputLoop && inputLoop.IsCompletedSuccessfully)
+        {
+            await Task.WhenAny(timerLoop, stopped).ConfigureAwait(false);
+        }
+
         await ticksDone.CancelAsync().ConfigureAwait(false);
         await timerLoop.ConfigureAwait(false);
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -91,22 +98,9 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
     }
 
-    public void Emit(in DenRecord record)
-    {
-        try
-        {
-            records.Write(record);
-            recordsPending = true;
-        }
-        finally
-        {
-            record.Uper.Return();
-        }
-    }
-
     public void Dispose() => gate.Dispose();
 
-    private async Task RunInputLoopAsync(TaskCompletionSource inputEnded, CancellationToken stop)
+    private async Task RunInputLoopAsync(CancellationToken stop)
     {
         try
         {
@@ -149,15 +143,20 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
 
         await input.CompleteAsync().ConfigureAwait(false);
-        if (!stop.IsCancellationRequested)
+        await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
             HostLog.EndOfInput(logger, lineNumber, service.OriginatingEntryCount);
+            inputEnded = true;
         }
-
-        inputEnded.TrySetResult();
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    private async Task RunTimerLoopAsync(Task inputEnded, TaskCompletionSource drained, CancellationToken stop)
+    /// <summary>Advances the service every cleanupIntervalMs; returns once the input has ended and the table is empty.</summary>
+    private async Task RunTimerLoopAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tickInterval);
         var nextCounters = TimeProvider.System.GetTimestamp() + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
@@ -170,9 +169,8 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
                 {
                     service.Advance();
                     await FlushIfPendingAsync().ConfigureAwait(false);
-                    if (inputEnded.IsCompleted && service.OriginatingEntryCount == 0)
+                    if (inputEnded && service.OriginatingEntryCount == 0)
                     {
-                        drained.TrySetResult();
                         return;
                     }
                 }
@@ -196,19 +194,21 @@ internal sealed class StdioPipeline : IDenRecordSink, IDisposable
         }
     }
 
+    /// <summary>The 10-second counters: one log line, and the same figures as the systemd STATUS.</summary>
     private void LogCounters()
     {
         var counters = service.Counters;
         HostLog.Counters(logger, counters.EventsIn, counters.NewOut, counters.UpdateOut, counters.RepeatOut,
             counters.CancelOut, counters.NegateOut, counters.ExpireCancelOut, badLines + counters.Rejected,
             counters.ActiveEntries);
+        notifications.Status(
+            $"running: stdin/stdout, {counters.EventsIn} events in, {counters.DenmsOut} DENMs out, {counters.ActiveEntries} active");
     }
 
     private async ValueTask FlushIfPendingAsync()
     {
-        if (recordsPending)
+        if (records.TakePending())
         {
-            recordsPending = false;
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using StepProducer.Encoding.Denm;
+using StepProducer.Encoding.Denm.V2;
 using StepProducer.Host.DenmTool;
 
 namespace StepProducer.Host.Tests.DenmTool;
@@ -41,6 +44,26 @@ public class DenmToolInProcessTests
     }
 
     [Fact]
+    public void Decode_V2WithRawExtensionGroups_SaysOnStderrThatTheJerLeavesThemOut()
+    {
+        var vector = DenmToolVector.Named("v2_new_collisionRisk_sub4_situation_location");
+        var denm = DenmV2Codec.Decode(Convert.FromHexString(vector.UperHex));
+
+        // The codec keeps each group's open-type octets without reading them; any octets stand for a group here.
+        denm.Payload.Location!.ExtensionGroupV22Raw = [0x5a, 0xa5];
+        denm.Payload.Alacarte = new AlacarteContainer { ExternalTemperature = 20, ExtensionGroupV22Raw = [0x01] };
+        var output = new ArrayBufferWriter<byte>();
+        DenmV2Codec.Encode(denm, output);
+
+        var result = Run(["decode", Convert.ToHexStringLower(output.WrittenSpan)]);
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith("\"alacarte\":{\"externalTemperature\":20}}}", Assert.Single(result.OutputLines));
+        Assert.Equal(2, result.ErrorLines.Length);
+        Assert.StartsWith("note: 1: denm.location: extension addition group [[lanePositions,", result.ErrorLines[0]);
+        Assert.StartsWith("note: 1: denm.alacarte: extension addition group [[roadConfiguration, preCrash]]", result.ErrorLines[1]);
+    }
+
+    [Fact]
     public void Decode_StdinWithBadLines_ReportsEachAndGoesOn()
     {
         var good = DenmToolVector.Named("v1_cancellation").UperHex;
@@ -53,9 +76,19 @@ public class DenmToolInProcessTests
         Assert.Equal(2, errors.Length);
         Assert.Equal("error: 2: DENM: 'zz' is not hexadecimal", errors[0]);
 
-        // Line 3 is empty and skipped, but still counted; line 4 lost its last octet.
-        Assert.StartsWith("error: 4: ", errors[1]);
-        Assert.Contains("(at bit ", errors[1]);
+        // Line 3 is empty and skipped, but still counted; line 4 lost its last octet, which held the end of
+        // stationType. The codec's decode error is named from the PDU, like a JER error.
+        Assert.StartsWith("error: 4: denm.management.stationType: ", errors[1]);
+        Assert.EndsWith("(at bit 313)", errors[1]);
+    }
+
+    [Fact]
+    public void Decode_V2HeaderWithProtocolVersion1_NamesTheHeaderField()
+    {
+        var hex = "01" + DenmToolVector.Named("v2_new_collisionRisk_sub4_situation_location").UperHex[2..];
+        var result = Run(["decode", hex]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: 1: header.protocolVersion: 1 ", Assert.Single(result.ErrorLines));
     }
 
     [Fact]
