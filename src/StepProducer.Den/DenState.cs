@@ -83,8 +83,9 @@ public readonly record struct DenStateEntry
 /// </summary>
 public sealed class DenStateBatch
 {
-    private DenStateEntry[] _upserts = new DenStateEntry[64];
-    private DenStateKey[] _removals = new DenStateKey[64];
+    // Doubled whenever a batch needs more; a steady state reuses the grown arrays.
+    private DenStateEntry[] _upserts = new DenStateEntry[1];
+    private DenStateKey[] _removals = new DenStateKey[1];
 
     /// <summary>The next sequence number the allocator tries (0..65535), so a restart does not reissue ActionIDs.</summary>
     public int NextSequenceNumber { get; internal set; }
