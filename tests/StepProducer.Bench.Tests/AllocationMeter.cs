@@ -14,12 +14,12 @@ namespace StepProducer.Bench.Tests;
 internal static class AllocationMeter
 {
     /// <summary>
-    /// Operations before measuring: the first calls fill pools, grow reused buffers and JIT the code
+    /// Operations before measuring (at least 2 calls): the first calls fill pools, grow reused buffers and JIT the code
     /// (tiered compilation), none of which is the steady state the budgets are about.
     /// </summary>
     private const int WarmupOperations = 200;
 
-    /// <summary>Operations per measured round.</summary>
+    /// <summary>Operations per measured round (fewer calls for a benchmark whose call is a batch of operations).</summary>
     private const int OperationsPerRound = 64;
 
     /// <summary>
@@ -53,21 +53,26 @@ internal static class AllocationMeter
         try
         {
             var operation = Operation(descriptor.WorkloadMethod, instance);
-            for (var warmup = 0; warmup < WarmupOperations; warmup++)
+            // A benchmark method that does OperationsPerInvoke operations per call (a batch) is called
+            // that much less often; BenchmarkDotNet reports its allocations per operation, and so does this.
+            var operationsPerCall = descriptor.OperationsPerInvoke;
+            var warmupCalls = Math.Max(2, WarmupOperations / operationsPerCall);
+            var callsPerRound = Math.Max(1, OperationsPerRound / operationsPerCall);
+            for (var warmup = 0; warmup < warmupCalls; warmup++)
             {
-                operation();
+                Measure(descriptor, instance, operation);
             }
 
             var least = long.MaxValue;
             for (var round = 0; round < Rounds; round++)
             {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                for (var index = 0; index < OperationsPerRound; index++)
+                long allocated = 0;
+                for (var call = 0; call < callsPerRound; call++)
                 {
-                    operation();
+                    allocated += Measure(descriptor, instance, operation);
                 }
 
-                least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / OperationsPerRound);
+                least = Math.Min(least, allocated / ((long)callsPerRound * operationsPerCall));
             }
 
             return least;
@@ -76,6 +81,20 @@ internal static class AllocationMeter
         {
             descriptor.GlobalCleanupMethod?.Invoke(instance, null);
         }
+    }
+
+    /// <summary>
+    /// One call of the benchmark method, between its [IterationSetup] and [IterationCleanup] as BenchmarkDotNet
+    /// runs them (those two are not measured); returns the bytes the call allocated.
+    /// </summary>
+    private static long Measure(Descriptor descriptor, object instance, Action operation)
+    {
+        descriptor.IterationSetupMethod?.Invoke(instance, null);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        operation();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        descriptor.IterationCleanupMethod?.Invoke(instance, null);
+        return allocated;
     }
 
     /// <summary>
