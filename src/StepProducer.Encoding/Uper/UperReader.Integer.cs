@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StepProducer.Encoding.Uper;
 
 internal ref partial struct UperReader
@@ -6,6 +8,7 @@ internal ref partial struct UperReader
     /// INTEGER (lb..ub) with no extension marker (X.691 clause 12.2.2, 11.5.7.1). A value above ub is possible
     /// on the wire when the range is not a power of two; it is an error naming the bound.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ReadConstrainedInteger(long lowerBound, long upperBound, string field)
     {
         var start = _bitPosition;
@@ -44,6 +47,7 @@ internal ref partial struct UperReader
     }
 
     /// <summary>ENUMERATED with no extension marker (X.691 clause 14.2): the constrained index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadEnumerated(int rootCount, string field)
     {
         var start = _bitPosition;

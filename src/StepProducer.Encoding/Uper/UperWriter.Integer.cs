@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StepProducer.Encoding.Uper;
 
 internal ref partial struct UperWriter
@@ -6,6 +8,7 @@ internal ref partial struct UperWriter
     /// INTEGER (lb..ub) with no extension marker: X.691 clause 12.2.2 → constrained whole number, clause
     /// 11.5.6/11.5.7.1 (value − lb in the minimum number of bits). Throws when the value is outside lb..ub.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteConstrainedInteger(long value, long lowerBound, long upperBound, string field)
     {
         if (value < lowerBound || value > upperBound)
@@ -43,6 +46,7 @@ internal ref partial struct UperWriter
     /// ENUMERATED with no extension marker: X.691 clause 14.2 — the index of the value among the root values
     /// (sorted by value; in the DENM modules the index equals the value) as a constrained whole number.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteEnumerated(int index, int rootCount, string field, string asnType)
     {
         if ((uint)index >= (uint)rootCount)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace StepProducer.Encoding.Uper;
@@ -7,12 +8,16 @@ namespace StepProducer.Encoding.Uper;
 /// the bits of an encoding follow one another with no padding until the outermost value is complete).
 /// </summary>
 /// <remarks>
-/// Bits collect in a 64-bit accumulator and go out a whole octet at a time. When the destination is too
-/// small the writer stops storing and remembers it (<see cref="Overflowed"/>); the caller then decides what
-/// the destination may contain.
+/// Bits collect, left-aligned, in a 64-bit accumulator and go out 32 at a time with one big-endian store, so
+/// a typical field costs a shift, an OR and a compare. When the destination is too small the writer stops
+/// storing and remembers it (<see cref="Overflowed"/>) but goes on counting, so a pass over no memory at all
+/// measures the encoding; the caller decides what a destination that overflowed may contain.
 /// </remarks>
 internal ref partial struct UperWriter
 {
+    // Flush when 32 bits are pending: one 4-octet store, and at most 31 + 32 bits are ever pending.
+    private const int FlushBits = 32;
+
     private readonly Span<byte> _destination;
     private int _bytesStored;
     private ulong _pending;
@@ -29,31 +34,34 @@ internal ref partial struct UperWriter
     /// <summary>Bits written so far, stored or pending.</summary>
     public readonly long BitCount => ((long)_bytesStored * 8) + _pendingBits;
 
-    /// <summary>Writes the low <paramref name="count"/> bits of <paramref name="value"/>, 0 ≤ count ≤ 56.</summary>
-    /// <remarks>56 = 64 − 8: at most 7 bits are pending before the call, so the accumulator never overflows.
-    /// The widest DENM field is TimestampIts, 42 bits.</remarks>
+    /// <summary>
+    /// Writes the low <paramref name="count"/> bits of <paramref name="value"/>, 0 ≤ count ≤ 64. The bits of
+    /// <paramref name="value"/> above <paramref name="count"/> must be 0. The widest DENM field is TimestampIts, 42 bits.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteBits(ulong value, int count)
     {
-        _pending = (_pending << count) | value;
-        _pendingBits += count;
-        while (_pendingBits >= 8)
+        if (count > FlushBits)
         {
-            _pendingBits -= 8;
-            StoreOctet((byte)(_pending >> _pendingBits));
+            WriteUpTo32Bits(value >> FlushBits, count - FlushBits);
+            WriteUpTo32Bits(value & uint.MaxValue, FlushBits);
+        }
+        else
+        {
+            WriteUpTo32Bits(value, count);
         }
     }
 
     /// <summary>Writes one bit: a BOOLEAN (X.691 clause 12), a presence bit or an extension bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteBit(bool bit) => WriteBits(bit ? 1UL : 0UL, 1);
+    public void WriteBit(bool bit) => WriteUpTo32Bits(bit ? 1UL : 0UL, 1);
 
     /// <summary>Writes whole octets at the current bit position (octet strings, raw open-type contents).</summary>
     public void WriteOctets(scoped ReadOnlySpan<byte> octets)
     {
         foreach (var octet in octets)
         {
-            WriteBits(octet, 8);
+            WriteUpTo32Bits(octet, 8);
         }
     }
 
@@ -64,20 +72,61 @@ internal ref partial struct UperWriter
     /// </summary>
     public int Complete()
     {
-        if (_pendingBits > 0)
+        if (_pendingBits == 0 && _bytesStored == 0)
         {
-            WriteBits(0, 8 - _pendingBits);
+            _pendingBits = 8;
         }
 
-        if (_bytesStored == 0)
+        while (_pendingBits > 0)
         {
-            StoreOctet(0);
+            StoreOctet((byte)(_pending >> 56));
+            _pending <<= 8;
+            _pendingBits = Math.Max(0, _pendingBits - 8);
         }
 
         return _bytesStored;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void WriteUpTo32Bits(ulong value, int count)
+    {
+        // count ≤ 32 and fewer than 32 bits pending: the shift is 0..64 − count, and a shift of 64 (count and
+        // pending both 0) has value 0, whatever the hardware does with the shift amount.
+        _pending |= value << (64 - count - _pendingBits);
+        _pendingBits += count;
+        if (_pendingBits >= FlushBits)
+        {
+            Flush32();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Flush32()
+    {
+        if ((uint)(_bytesStored + 4) <= (uint)_destination.Length)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(_destination[_bytesStored..], (uint)(_pending >> 32));
+            _bytesStored += 4;
+        }
+        else
+        {
+            StoreOctetsSlowly();
+        }
+
+        _pending <<= FlushBits;
+        _pendingBits -= FlushBits;
+    }
+
+    /// <summary>The last octets before the end of the destination, or past it: one at a time, noting overflow.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StoreOctetsSlowly()
+    {
+        for (var shift = 56; shift >= 32; shift -= 8)
+        {
+            StoreOctet((byte)(_pending >> shift));
+        }
+    }
+
     private void StoreOctet(byte octet)
     {
         if ((uint)_bytesStored < (uint)_destination.Length)
