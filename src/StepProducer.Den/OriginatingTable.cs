@@ -19,8 +19,8 @@ internal struct DenmContent
     public CollisionRisk Risk;
 }
 
-/// <summary>A coalesced prediction waiting for minUpdateIntervalMs to pass.</summary>
-internal struct PendingUpdate
+/// <summary>What a collision report contributes to a DENM; also held as the coalesced update waiting for minUpdateIntervalMs.</summary>
+internal struct Prediction
 {
     public long DetectionTime;
     public ReferencePosition EventPosition;
@@ -34,7 +34,7 @@ internal struct OriginatingEntry
     public EventKey Key;
     public ActionId ActionId;
     public DenmContent Content;
-    public PendingUpdate Pending;
+    public Prediction Pending;
     public long ValidityEnd;
     public long NextRepetition;
     public long RepetitionEnd;
@@ -74,16 +74,14 @@ internal sealed class OriginatingTable
     private readonly HashSet<int> _byKey;
     private OriginatingEntry[] _entries;
     private byte[] _denms;
-    private int[] _freeSlots;
-    private int _freeCount;
-    private int _highWater = 1;
+    private readonly SlotAllocator _slots;
 
     public OriginatingTable(int initialCapacity)
     {
         // Slot 0 is the scratch slot for lookups, so the table holds initialCapacity entries before growing.
         _entries = new OriginatingEntry[initialCapacity + 1];
         _denms = new byte[(initialCapacity + 1) * DenmStride];
-        _freeSlots = new int[initialCapacity + 1];
+        _slots = new SlotAllocator(initialCapacity + 1, firstSlot: ScratchSlot + 1);
         _byActionId = new HashSet<int>(initialCapacity, new ActionIdComparer(this));
         _byKey = new HashSet<int>(initialCapacity, new EventKeyComparer(this));
     }
@@ -91,8 +89,6 @@ internal sealed class OriginatingTable
     public int Count { get; private set; }
 
     public int ActiveCount { get; set; }
-
-    public int HighWater => _highWater;
 
     public ref OriginatingEntry this[int slot] => ref _entries[slot];
 
@@ -116,19 +112,11 @@ internal sealed class OriginatingTable
 
     public int Add(ActionId actionId)
     {
-        int slot;
-        if (_freeCount > 0)
+        var slot = _slots.Take(_entries.Length, out var mustGrow);
+        if (mustGrow)
         {
-            slot = _freeSlots[--_freeCount];
-        }
-        else
-        {
-            if (_highWater == _entries.Length)
-            {
-                Grow();
-            }
-
-            slot = _highWater++;
+            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _denms, _entries.Length * DenmStride);
         }
 
         ref var entry = ref _entries[slot];
@@ -164,16 +152,8 @@ internal sealed class OriginatingTable
         UnindexKey(slot);
         _byActionId.Remove(slot);
         _entries[slot].Live = false;
-        _freeSlots[_freeCount++] = slot;
+        _slots.Release(slot);
         Count--;
-    }
-
-    private void Grow()
-    {
-        var capacity = _entries.Length * 2;
-        Array.Resize(ref _entries, capacity);
-        Array.Resize(ref _denms, capacity * DenmStride);
-        Array.Resize(ref _freeSlots, capacity);
     }
 
     private sealed class ActionIdComparer(OriginatingTable table) : IEqualityComparer<int>

@@ -24,13 +24,9 @@ internal sealed class ReceivingTable(int initialCapacity)
 {
     private readonly Dictionary<ActionId, int> _byActionId = new(initialCapacity);
     private ReceivingEntry[] _entries = new ReceivingEntry[initialCapacity];
-    private int[] _freeSlots = new int[initialCapacity];
-    private int _freeCount;
-    private int _highWater;
+    private readonly SlotAllocator _slots = new(initialCapacity, firstSlot: 0);
 
     public int Count => _byActionId.Count;
-
-    public int HighWater => _highWater;
 
     public ref ReceivingEntry this[int slot] => ref _entries[slot];
 
@@ -38,20 +34,10 @@ internal sealed class ReceivingTable(int initialCapacity)
 
     public int Add(ActionId actionId)
     {
-        int slot;
-        if (_freeCount > 0)
+        var slot = _slots.Take(_entries.Length, out var mustGrow);
+        if (mustGrow)
         {
-            slot = _freeSlots[--_freeCount];
-        }
-        else
-        {
-            if (_highWater == _entries.Length)
-            {
-                Array.Resize(ref _entries, _entries.Length * 2);
-                Array.Resize(ref _freeSlots, _entries.Length);
-            }
-
-            slot = _highWater++;
+            Array.Resize(ref _entries, _entries.Length * 2);
         }
 
         ref var entry = ref _entries[slot];
@@ -67,6 +53,6 @@ internal sealed class ReceivingTable(int initialCapacity)
         ref var entry = ref _entries[slot];
         _byActionId.Remove(entry.ActionId);
         entry.Live = false;
-        _freeSlots[_freeCount++] = slot;
+        _slots.Release(slot);
     }
 }

@@ -16,6 +16,12 @@ namespace StepProducer.Host.Stdio;
 /// </summary>
 internal sealed class StdioPipeline : IDisposable
 {
+    /// <summary>
+    /// The longest accepted input line. 256 collisions (the most one event holds) take about 80 KiB;
+    /// 1 MiB leaves room for any valid event and bounds what a line without newline can hold in memory.
+    /// </summary>
+    private const int MaxLineBytes = 1024 * 1024;
+
     /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
     private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
 
@@ -32,7 +38,10 @@ internal sealed class StdioPipeline : IDisposable
     private long lineNumber;
     private long badLines;
 
-    /// <summary>Set by the input loop at end of input; read by the timer loop (both under the gate).</summary>
+    /// <summary>True while the rest of an over-long line is being dropped.</summary>
+    private bool skippingLongLine;
+
+    /// <summary>Set by the input loop at end of input, read by the timer loop; both under the gate.</summary>
     private bool inputEnded;
 
     public StdioPipeline(
@@ -116,7 +125,7 @@ internal sealed class StdioPipeline : IDisposable
                         ProcessLine(line);
                     }
 
-                    if (result.IsCompleted && !buffer.IsEmpty && !stop.IsCancellationRequested)
+                    if (result.IsCompleted && !buffer.IsEmpty && !skippingLongLine && !stop.IsCancellationRequested)
                     {
                         // The last line has no newline: it is still a line.
                         ProcessLine(buffer);
@@ -213,18 +222,48 @@ internal sealed class StdioPipeline : IDisposable
         }
     }
 
-    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
+    /// <summary>
+    /// Takes the next complete line out of <paramref name="buffer"/>. Text that grows past
+    /// <see cref="MaxLineBytes"/> without a newline is reported once as a bad line and dropped up to its
+    /// newline, so a stream without newlines cannot take unbounded memory.
+    /// </summary>
+    private bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
     {
-        var newline = buffer.PositionOf((byte)'\n');
-        if (newline is null)
+        line = default;
+        while (true)
         {
-            line = default;
-            return false;
-        }
+            var newline = buffer.PositionOf((byte)'\n');
+            if (newline is null)
+            {
+                if (!skippingLongLine && buffer.Length > MaxLineBytes)
+                {
+                    lineNumber++;
+                    badLines++;
+                    HostLog.BadLine(logger, RecordSource.Line(lineNumber).ToString(), "$",
+                        $"line longer than {MaxLineBytes} bytes; skipped up to its end");
+                    skippingLongLine = true;
+                }
 
-        line = buffer.Slice(0, newline.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
-        return true;
+                if (skippingLongLine)
+                {
+                    buffer = buffer.Slice(buffer.End);
+                }
+
+                return false;
+            }
+
+            var next = buffer.GetPosition(1, newline.Value);
+            if (skippingLongLine)
+            {
+                skippingLongLine = false;
+                buffer = buffer.Slice(next);
+                continue;
+            }
+
+            line = buffer.Slice(0, newline.Value);
+            buffer = buffer.Slice(next);
+            return true;
+        }
     }
 
     private void ProcessLine(ReadOnlySequence<byte> line)
