@@ -5,19 +5,11 @@ namespace StepProducer.Transport.Redis.Tests;
 /// <summary>A command that fails inside EXEC (EXEC does not roll back) stops the real program with exit code 1.</summary>
 public sealed class MisconfigurationTests : RedisServerTest
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-misconfig-").FullName;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-
     [Fact]
     public async Task OutputKeyOfTheWrongType_LogsCommandAndKey_StopsConsumingAndExits1()
     {
         await Database.StringSetAsync(ProducerConfig.Output, "not a stream");
-        using var producer = ProducerProcess.Start(new ProducerConfig(Server).Write(directory));
+        using var producer = ProducerProcess.Start(new ProducerConfig(Server).Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
 
         await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
