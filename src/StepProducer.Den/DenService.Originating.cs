@@ -61,7 +61,7 @@ public sealed partial class DenService
             return Reject(timing);
         }
 
-        var update = new PendingUpdate
+        var prediction = new Prediction
         {
             DetectionTime = detectionTime,
             EventPosition = ToReferencePosition(report),
@@ -70,8 +70,8 @@ public sealed partial class DenService
         };
         var key = new EventKey(report.StationIds, report.Risk);
         return TryFindCurrentActive(key, nowTimestamp, nowIts, out var slot)
-            ? Update(slot, update, nowTimestamp, nowIts, source)
-            : Trigger(key, update, nowTimestamp, nowIts, source);
+            ? Update(slot, prediction, nowTimestamp, nowIts, source)
+            : Trigger(key, prediction, nowTimestamp, nowIts, source);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ public sealed partial class DenService
             : Reject(actionId, $"actionId: {actionId} is neither our event nor an ACTIVE received one");
     }
 
-    private DenResult Trigger(in EventKey key, in PendingUpdate update, long nowTimestamp, long nowIts, RecordSource source)
+    private DenResult Trigger(in EventKey key, in Prediction prediction, long nowTimestamp, long nowIts, RecordSource source)
     {
         if (_originating.ActiveCount >= _options.MaxActiveEvents)
         {
@@ -144,11 +144,10 @@ public sealed partial class DenService
         var slot = _originating.Add(actionId);
         ref var entry = ref _originating[slot];
         entry.State = DenEntryState.Active;
-        entry.EventValidityDurationS = update.ValidityDurationS;
         entry.Content.Risk = key.Risk;
         _originating.IndexKey(slot, key);
         _originating.ActiveCount++;
-        if (!TryEncodeEvent(slot, update, nowTimestamp, nowIts, out var failure))
+        if (!TryEncodeEvent(slot, prediction, nowTimestamp, nowIts, out var failure))
         {
             _originating.ActiveCount--;
             _originating.Remove(slot);
@@ -159,11 +158,11 @@ public sealed partial class DenService
         return new DenResult(DenOutcome.New, actionId);
     }
 
-    private DenResult Update(int slot, in PendingUpdate update, long nowTimestamp, long nowIts, RecordSource source)
+    private DenResult Update(int slot, in Prediction prediction, long nowTimestamp, long nowIts, RecordSource source)
     {
         ref var entry = ref _originating[slot];
         var newest = entry.HasPending ? Math.Max(entry.Pending.DetectionTime, entry.Content.DetectionTime) : entry.Content.DetectionTime;
-        if (update.DetectionTime < newest)
+        if (prediction.DetectionTime < newest)
         {
             return Outdated(entry.ActionId);
         }
@@ -177,7 +176,7 @@ public sealed partial class DenService
         // Coalesce only when the held update can still go out before the event's validity ends.
         if (nowTimestamp < entry.NextUpdateAllowed && entry.NextUpdateAllowed < entry.ValidityEnd)
         {
-            entry.Pending = update;
+            entry.Pending = prediction;
             entry.HasPending = true;
             entry.PendingDue = entry.NextUpdateAllowed;
             _coalesced++;
@@ -186,7 +185,7 @@ public sealed partial class DenService
             return new DenResult(DenOutcome.Coalesced, entry.ActionId);
         }
 
-        if (!TryEncodeEvent(slot, update, nowTimestamp, nowIts, out var failure))
+        if (!TryEncodeEvent(slot, prediction, nowTimestamp, nowIts, out var failure))
         {
             return Reject(entry.ActionId, failure);
         }
@@ -200,18 +199,18 @@ public sealed partial class DenService
     /// repetition and the update interval, and reschedules the entry's timer. False when encoding failed;
     /// the stored DENM is then unchanged.
     /// </summary>
-    private bool TryEncodeEvent(int slot, in PendingUpdate update, long nowTimestamp, long nowIts, out string failure)
+    private bool TryEncodeEvent(int slot, in Prediction prediction, long nowTimestamp, long nowIts, out string failure)
     {
         ref var entry = ref _originating[slot];
         var previous = entry.Content;
-        entry.Content.DetectionTime = update.DetectionTime;
+        entry.Content.DetectionTime = prediction.DetectionTime;
 
         // referenceTime never goes back, even if the wall clock is stepped back, so receivers do not
         // discard the DENM as outdated (EN 302 637-3 v1.3.1 clause 8 reception rules).
         entry.Content.ReferenceTime = Math.Max(nowIts, previous.ReferenceTime);
-        entry.Content.EventPosition = update.EventPosition;
-        entry.Content.ValidityDurationS = update.ValidityDurationS;
-        entry.Content.InformationQuality = update.InformationQuality;
+        entry.Content.EventPosition = prediction.EventPosition;
+        entry.Content.ValidityDurationS = prediction.ValidityDurationS;
+        entry.Content.InformationQuality = prediction.InformationQuality;
         entry.Content.TransmissionIntervalMs = _options.RepetitionIntervalMs;
         entry.Content.Termination = NoTermination;
         if (!TryEncode(slot, out failure))
@@ -220,10 +219,11 @@ public sealed partial class DenService
             return false;
         }
 
+        entry.EventValidityDurationS = prediction.ValidityDurationS;
         entry.HasPending = false;
         entry.PendingDue = 0;
         entry.NextUpdateAllowed = _options.MinUpdateIntervalMs > 0 ? _clock.AddMilliseconds(nowTimestamp, _options.MinUpdateIntervalMs) : 0;
-        entry.ValidityEnd = _clock.ItsToTimestamp(ValidityEndIts(update.DetectionTime, update.ValidityDurationS), nowIts, nowTimestamp);
+        entry.ValidityEnd = _clock.ItsToTimestamp(ValidityEndIts(prediction.DetectionTime, prediction.ValidityDurationS), nowIts, nowTimestamp);
         if (entry.LastReport == 0)
         {
             entry.LastReport = nowTimestamp;
@@ -412,8 +412,13 @@ public sealed partial class DenService
         if (entry.State == DenEntryState.Active && entry.SilenceDeadline != 0 && entry.SilenceDeadline <= nowTimestamp)
         {
             DenLog.EventSilent(_logger, entry.ActionId);
-            Cancel(slot, Math.Max(nowIts, entry.Content.DetectionTime), nowTimestamp, nowIts, source);
-            return;
+            if (Cancel(slot, Math.Max(nowIts, entry.Content.DetectionTime), nowTimestamp, nowIts, source).Outcome == DenOutcome.Cancelled)
+            {
+                return;
+            }
+
+            // The cancellation could not be built; the event stays ACTIVE until its validity ends.
+            entry.SilenceDeadline = 0;
         }
 
         if (entry.NextRepetition != 0 && entry.NextRepetition <= nowTimestamp)

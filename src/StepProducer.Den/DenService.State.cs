@@ -259,8 +259,9 @@ public sealed partial class DenService
         private readonly List<DenStateKey> _removals = [];
         private readonly List<int> _dirtyOriginating = [];
         private readonly List<int> _dirtyReceiving = [];
-        private bool[] _isDirtyOriginating = new bool[64];
-        private bool[] _isDirtyReceiving = new bool[64];
+        // Grown on demand to the highest slot marked; the first flushes then settle the size.
+        private bool[] _isDirtyOriginating = [];
+        private bool[] _isDirtyReceiving = [];
         private bool _sequenceChanged;
 
         public bool Any => _sequenceChanged || _removals.Count > 0 || _dirtyOriginating.Count > 0 || _dirtyReceiving.Count > 0;

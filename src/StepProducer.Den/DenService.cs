@@ -20,6 +20,9 @@ public sealed partial class DenService
     /// <summary>Timer payloads at or above 0 are originating slots; receiving slots are stored as ~slot.</summary>
     private const int FirstOriginatingPayload = 0;
 
+    /// <summary>Room for this many received events before the receiving table first grows.</summary>
+    private const int InitialReceivingCapacity = 1024;
+
     private readonly DenOptions _options;
     private readonly IDenRecordSink _sink;
     private readonly IDenStateStore? _stateStore;
@@ -62,8 +65,12 @@ public sealed partial class DenService
         // Sized for maxActiveEvents up front so the steady state never grows an array; CANCELLED and NEGATED
         // entries beyond that grow the table by doubling.
         _originating = new OriginatingTable(options.MaxActiveEvents);
-        _receiving = new ReceivingTable(Math.Min(options.MaxActiveEvents, 1024));
-        _timers = new TimerWheel<int>(options.MaxActiveEvents + 64, startTick: 0);
+
+        // Received events are not bounded by maxActiveEvents; their table starts small and doubles as needed.
+        _receiving = new ReceivingTable(InitialReceivingCapacity);
+
+        // One timer per entry of either table.
+        _timers = new TimerWheel<int>(options.MaxActiveEvents + InitialReceivingCapacity, startTick: 0);
         _changes = new StateChanges(stateStore is not null);
     }
 

@@ -51,7 +51,7 @@ public readonly record struct DenStateEntry
     /// <summary>validityDuration (s) of the entry's latest DENM; it ends at DetectionTime + 1000 × this.</summary>
     public int ValidityDurationS { get; init; }
 
-    /// <summary>The validityDuration (s) the event was created with; cancellations default to it.</summary>
+    /// <summary>The validityDuration (s) of the event's latest new/update DENM; cancellations default to it.</summary>
     public int EventValidityDurationS { get; init; }
 
     /// <summary>When the next repeat is due; 0 = no repetition pending.</summary>
@@ -83,8 +83,9 @@ public readonly record struct DenStateEntry
 /// </summary>
 public sealed class DenStateBatch
 {
-    private DenStateEntry[] _upserts = new DenStateEntry[64];
-    private DenStateKey[] _removals = new DenStateKey[64];
+    // Doubled whenever a batch needs more; a steady state reuses the grown arrays.
+    private DenStateEntry[] _upserts = new DenStateEntry[1];
+    private DenStateKey[] _removals = new DenStateKey[1];
 
     /// <summary>The next sequence number the allocator tries (0..65535), so a restart does not reissue ActionIDs.</summary>
     public int NextSequenceNumber { get; internal set; }

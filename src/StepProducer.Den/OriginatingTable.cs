@@ -19,8 +19,8 @@ internal struct DenmContent
     public CollisionRisk Risk;
 }
 
-/// <summary>A coalesced prediction waiting for minUpdateIntervalMs to pass.</summary>
-internal struct PendingUpdate
+/// <summary>What a collision report contributes to a DENM; also held as the coalesced update waiting for minUpdateIntervalMs.</summary>
+internal struct Prediction
 {
     public long DetectionTime;
     public ReferencePosition EventPosition;
@@ -34,7 +34,7 @@ internal struct OriginatingEntry
     public EventKey Key;
     public ActionId ActionId;
     public DenmContent Content;
-    public PendingUpdate Pending;
+    public Prediction Pending;
     public long ValidityEnd;
     public long NextRepetition;
     public long RepetitionEnd;

@@ -66,6 +66,41 @@ public class AllocationTests
         Assert.Equal((0L, 0L, 0L), (triggers, updates, repeatsAndExpiries));
     }
 
+    /// <summary>With a state store attached, collecting and handing over each batch of changes allocates nothing either.</summary>
+    [Fact]
+    public void FlushState_InSteadyState_AllocatesZeroBytes()
+    {
+        var clock = new SplitClock(ServiceHarness.Start);
+        var store = new CountingStore();
+        var options = new DenOptions { StationId = ServiceHarness.OwnStationId, MaxActiveEvents = Operations, MinUpdateIntervalMs = 0 };
+        var service = new DenService(options, clock, new ReturningSink(), store);
+        var report = new CollisionReport();
+
+        long allocated = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (uint index = 0; index < Operations; index++)
+            {
+                Fill(report, index, clock.WallClock);
+                service.ReportCollision(report, RecordSource.Line(index));
+                if (index % 100 == 99)
+                {
+                    service.FlushState();
+                }
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(3));
+            service.Advance();
+            service.FlushState();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(2 * Operations, store.Upserts);
+        Assert.Equal(2 * Operations, store.Removals);
+        Assert.Equal(0, allocated);
+    }
+
     private static void Fill(CollisionReport report, uint index, DateTimeOffset now)
     {
         report.Reset();
@@ -76,6 +111,27 @@ public class AllocationTests
         report.LatitudeDeg = 48.1;
         report.LongitudeDeg = 11.5;
         report.Probability = 0.7;
+    }
+
+    /// <summary>Reads every change like a store would (the DENM bytes included) and keeps only counts.</summary>
+    private sealed class CountingStore : IDenStateStore
+    {
+        public long Upserts { get; private set; }
+
+        public long Removals { get; private set; }
+
+        public long DenmBytes { get; private set; }
+
+        public void Apply(DenStateBatch batch)
+        {
+            foreach (var entry in batch.Upserts)
+            {
+                DenmBytes += entry.Denm.Span.Length;
+                Upserts++;
+            }
+
+            Removals += batch.RemovalCount;
+        }
     }
 
     /// <summary>Consumes each record like a writer would: reads the bytes, then returns them to the pool.</summary>

@@ -235,6 +235,18 @@ public class OriginatingTests
     }
 
     [Fact]
+    public void Terminate_WithoutTerminationValidity_UsesTheValidityOfTheLatestUpdate()
+    {
+        var harness = new ServiceHarness(new DenOptions { MinUpdateIntervalMs = 0 });
+        var trigger = harness.Collision([1, 2], validityS: 2);
+        harness.Collision([1, 2], validityS: 7);
+
+        harness.Terminate(trigger.ActionId);
+
+        Assert.Equal(7, harness.Sink.OfKind(DenRecordKind.Cancel).Single().DecodeV2().Payload.Management.ValidityDuration);
+    }
+
+    [Fact]
     public void Terminate_ByEventKey_CancelsAndTheNextReportIsANewEvent()
     {
         var harness = new ServiceHarness();
