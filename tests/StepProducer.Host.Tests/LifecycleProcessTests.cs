@@ -108,7 +108,16 @@ public sealed class LifecycleProcessTests
         await ReceiveUntilAsync(socket, messages, "STOPPING=1");
         Assert.Equal(0, await producer.WaitForExitAsync());
 
+        // Everything the program sent is queued on the socket by now.
+        var buffer = new byte[4096];
+        while (socket.Available > 0)
+        {
+            messages.Add(System.Text.Encoding.UTF8.GetString(buffer, 0, socket.Receive(buffer)));
+        }
+
         Assert.Equal("READY=1", messages[0]);
+        Assert.Single(messages, message => message == "STOPPING=1");
+        Assert.Contains("STATUS=stopping: SIGTERM received", messages);
         Assert.StartsWith("STATUS=running: stdin/stdout, station 1", messages[1], StringComparison.Ordinal);
         Assert.Contains("WATCHDOG=1", messages);
     }

@@ -5,8 +5,9 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// BIT STRING in JER (ITU-T X.697, encoding of the bitstring type). A fixed-size BIT STRING is a JSON
 /// string of hexadecimal digits, the bits padded with zero bits to whole octets. A variable-size one is
-/// <c>{"value": "&lt;hex&gt;", "length": &lt;number of bits&gt;}</c>. As in the model, ASN.1 bit n is held as
-/// <c>1 &lt;&lt; n</c>; in the hex text bit 0 is the most significant bit of the first octet.
+/// <c>{"value": "&lt;hex&gt;", "length": &lt;number of bits&gt;}</c>. As in the model, a BIT STRING of n bits is
+/// held as an n-bit number whose most significant bit is ASN.1 bit 0; in the hex text bit 0 is the most
+/// significant bit of the first octet, so the text is that number shifted up to whole octets.
 /// </summary>
 internal static class JerBitString
 {
@@ -74,16 +75,12 @@ internal static class JerBitString
 
     private static ReadOnlySpan<byte> FormatHex(uint bits, int size, Span<byte> hex)
     {
-        var digits = 2 * ((size + 7) / 8);
+        var octets = (size + 7) / 8;
+        var padded = bits << ((octets * 8) - size);
+        var digits = octets * 2;
         for (var digit = 0; digit < digits; digit++)
         {
-            // Hex digit d holds ASN.1 bits 4d..4d+3, the first of them in its most significant place.
-            var nibble = 0;
-            for (var place = 0; place < 4; place++)
-            {
-                nibble = (nibble << 1) | (int)((bits >> ((digit * 4) + place)) & 1);
-            }
-
+            var nibble = (padded >> ((digits - 1 - digit) * 4)) & 0xF;
             hex[digit] = (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
         }
 
@@ -92,39 +89,31 @@ internal static class JerBitString
 
     private static uint ParseHex(string hex, int size, JerPath path)
     {
-        var digits = 2 * ((size + 7) / 8);
-        if (hex.Length != digits)
+        var octets = (size + 7) / 8;
+        if (hex.Length != octets * 2)
         {
-            JerException.Throw(path, $"'{hex}' has {hex.Length} hex digits, {size} bits need {digits}");
+            JerException.Throw(path, $"'{hex}' has {hex.Length} hex digits, {size} bits need {octets * 2}");
         }
 
-        uint bits = 0;
-        for (var digit = 0; digit < digits; digit++)
+        uint padded = 0;
+        foreach (var digit in hex)
         {
-            var nibble = HexDigitValue(hex[digit]);
+            var nibble = HexDigitValue(digit);
             if (nibble < 0)
             {
                 JerException.Throw(path, $"'{hex}' is not hexadecimal");
             }
 
-            for (var place = 0; place < 4; place++)
-            {
-                var bit = (digit * 4) + place;
-                if (((nibble >> (3 - place)) & 1) == 0)
-                {
-                    continue;
-                }
-
-                if (bit >= size)
-                {
-                    JerException.Throw(path, $"'{hex}' has non-zero padding bits after bit {size - 1}");
-                }
-
-                bits |= 1u << bit;
-            }
+            padded = (padded << 4) | (uint)nibble;
         }
 
-        return bits;
+        var padding = (octets * 8) - size;
+        if ((padded & ((1u << padding) - 1)) != 0)
+        {
+            JerException.Throw(path, $"'{hex}' has non-zero padding bits after bit {size - 1}");
+        }
+
+        return padded >> padding;
     }
 
     private static int HexDigitValue(char digit) => digit switch

@@ -48,7 +48,7 @@ internal sealed class DenmLineConverter(DenmVersion version) : IDisposable
         }
         catch (DenmDecodeException exception)
         {
-            return DenmLineResult.Failure(exception.FieldPath, $"{exception.Rule} (at bit {exception.BitOffset})");
+            return DenmLineResult.Failure(FromPdu(exception.FieldPath), $"{exception.Rule} (at bit {exception.BitOffset})");
         }
     }
 
@@ -76,11 +76,21 @@ internal sealed class DenmLineConverter(DenmVersion version) : IDisposable
         }
         catch (DenmEncodeException exception)
         {
-            return DenmLineResult.Failure(exception.FieldPath, exception.Rule);
+            return DenmLineResult.Failure(FromPdu(exception.FieldPath), exception.Rule);
         }
     }
 
     public void Dispose() => _jer.Dispose();
+
+    /// <summary>
+    /// The codec names a payload field from inside the payload (<c>management.stationType</c>); the tool names
+    /// every field from the PDU, as the JER and its errors do (<c>denm.management.stationType</c>), so that one
+    /// field has one path whichever way the line went.
+    /// </summary>
+    private static string FromPdu(string codecPath) =>
+        codecPath.Length == 0 || codecPath == "header" || codecPath.StartsWith("header.", StringComparison.Ordinal)
+            ? codecPath
+            : "denm." + codecPath;
 
     private static bool TryParseHex(string hex, out byte[] bytes, out string error)
     {

@@ -17,6 +17,7 @@ public sealed class ServiceNotifications
     private readonly SystemdNotifier notifier = new();
     private readonly long watchdogPeriodTicks;
     private long nextWatchdogPing;
+    private int stoppingSent;
 
     public ServiceNotifications()
     {
@@ -35,7 +36,14 @@ public sealed class ServiceNotifications
 
     public void Status(string status) => notifier.Notify(new ServiceState("STATUS=" + status));
 
-    public void Stopping() => notifier.Notify(ServiceState.Stopping);
+    /// <summary>Sends STOPPING=1 once, whether the stop came from a signal or from the end of input.</summary>
+    public void Stopping()
+    {
+        if (Interlocked.Exchange(ref stoppingSent, 1) == 0)
+        {
+            notifier.Notify(ServiceState.Stopping);
+        }
+    }
 
     /// <summary>Sends WATCHDOG=1 when half the watchdog interval has passed since the last ping.</summary>
     public void PingWatchdogIfDue()

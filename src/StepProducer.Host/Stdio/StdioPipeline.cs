@@ -16,6 +16,12 @@ namespace StepProducer.Host.Stdio;
 /// </summary>
 internal sealed class StdioPipeline : IDisposable
 {
+    /// <summary>
+    /// The longest accepted input line. 256 collisions (the most one event holds) take about 80 KiB;
+    /// 1 MiB leaves room for any valid event and bounds what a line without newline can hold in memory.
+    /// </summary>
+    private const int MaxLineBytes = 1024 * 1024;
+
     /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
     private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
 
@@ -32,16 +38,10 @@ internal sealed class StdioPipeline : IDisposable
     private long lineNumber;
     private long badLines;
 
-    /// <summary>
-    /// The longest accepted input line. 256 collisions (the most one event holds) take about 80 KiB;
-    /// 1 MiB leaves room for any valid event and bounds what a line without newline can hold in memory.
-    /// </summary>
-    private const int MaxLineBytes = 1024 * 1024;
-
     /// <summary>True while the rest of an over-long line is being dropped.</summary>
     private bool skippingLongLine;
 
-    /// <summary>Set by the input loop at end of input; read by the timer loop (both under the gate).</summary>
+    /// <summary>Set by the input loop at end of input, read by the timer loop; both under the gate.</summary>
     private bool inputEnded;
 
     public StdioPipeline(

@@ -10,13 +10,13 @@ public class JerPrimitiveTests
     private static readonly JsonEncodedText Key = JsonEncodedText.Encode("k");
 
     [Theory]
-    // LightBarSirenInUse SIZE(2): ASN.1 bit 0 (1 << 0) is the top bit of the first octet.
-    [InlineData(0b01u, 2, "80")]
-    [InlineData(0b10u, 2, "40")]
+    // LightBarSirenInUse SIZE(2): ASN.1 bit 0 (the model's 1 << 1) is the top bit of the first octet.
+    [InlineData(0b10u, 2, "80")]
+    [InlineData(0b01u, 2, "40")]
     // EnergyStorageType SIZE(7): all seven bits, one padding bit.
     [InlineData(0b1111111u, 7, "fe")]
-    // PositionOfOccupants SIZE(20), bits 0, 2, 3 (octet 1011....), 8 (octet 1.......) and 19 (last of octet 3's top half).
-    [InlineData(0b1000_0000_0001_0000_1101u, 20, "b08010")]
+    // PositionOfOccupants SIZE(20): the 20-bit number shifted up by the four padding bits.
+    [InlineData(0xABCDEu, 20, "abcde0")]
     [InlineData(0u, 20, "000000")]
     public void FixedSizeBitString_WritesPaddedHex_AndReadsItBack(uint bits, int size, string hex)
     {
@@ -28,9 +28,9 @@ public class JerPrimitiveTests
     public void VariableSizeBitString_WritesValueAndLength_AndReadsItBack()
     {
         // DrivingLaneStatus SIZE(1..13), 10 bits, bit 0 first: 1011001110 = octets 10110011 10(000000).
-        Assert.Equal("""{"k":{"value":"b380","length":10}}""", WriteObject(w => JerBitString.WriteVariableSize(w, Key, 0b0111001101u, 10)));
+        Assert.Equal("""{"k":{"value":"b380","length":10}}""", WriteObject(w => JerBitString.WriteVariableSize(w, Key, 0b1011001110u, 10)));
         var (bits, length) = Read("""{"length":10,"value":"B380"}""", (ref Utf8JsonReader r, JerPath p) => JerBitString.ReadVariableSize(ref r, p, JerBitString.DrivingLaneStatusSize));
-        Assert.Equal((0b0111001101u, 10), (bits, length));
+        Assert.Equal((0b1011001110u, 10), (bits, length));
     }
 
     [Theory]

@@ -1,4 +1,7 @@
-using StepProducer.Encoding.Denm.V1;
+using StepProducer.Encoding.Denm;
+using CauseCode = StepProducer.Encoding.Denm.V1.CauseCode;
+using ActionID = StepProducer.Encoding.Denm.V1.ActionID;
+using DenmV1Uper = StepProducer.Encoding.Denm.V1.DenmV1Uper;
 using StepProducer.Encoding.Denm.V2;
 using StepProducer.Encoding.Uper;
 
@@ -16,13 +19,13 @@ public class LengthTests : UperGoldenTest
     [InlineData(new[] { 1, 2, 3, 4 }, "820081018200")]
     public void RestrictedTypes_SizeOneToThreeExtensible_MatchesTheGoldenHex(int[] stationTypes, string hex)
     {
-        VerifyWrite((ref UperWriter writer) => DenmV1Uper.WriteRestriction(ref writer, [.. stationTypes]), hex);
+        VerifyWrite((ref UperWriter writer) => AlacarteUper<DenmV1Uper, CauseCode, ActionID>.WriteRestriction(ref writer, [.. stationTypes]), hex);
         VerifyRead(
             hex,
             (ref UperReader reader) =>
             {
                 var decoded = new List<int>();
-                DenmV1Uper.ReadRestriction(ref reader, decoded);
+                AlacarteUper<DenmV1Uper, CauseCode, ActionID>.ReadRestriction(ref reader, decoded);
                 return string.Join(",", decoded);
             },
             string.Join(",", stationTypes));
@@ -38,13 +41,13 @@ public class LengthTests : UperGoldenTest
         var list = count == 1
             ? [new ActionId { OriginatingStationId = 1, SequenceNumber = 2 }]
             : Enumerable.Repeat(new ActionId { OriginatingStationId = station, SequenceNumber = sequence }, count).ToList();
-        VerifyWrite((ref UperWriter writer) => DenmV2Uper.WriteActionIdList(ref writer, list, "linkedDenms"), hex);
+        VerifyWrite((ref UperWriter writer) => AlacarteUper<DenmV2Uper, CauseCodeV2, ActionId>.WriteActionIdList(ref writer, list, "linkedDenms"), hex);
         VerifyRead(
             hex,
             (ref UperReader reader) =>
             {
                 var decoded = new List<ActionId>();
-                DenmV2Uper.ReadActionIdList(ref reader, decoded, "linkedDenms");
+                AlacarteUper<DenmV2Uper, CauseCodeV2, ActionId>.ReadActionIdList(ref reader, decoded, "linkedDenms");
                 return decoded.Count;
             },
             count);

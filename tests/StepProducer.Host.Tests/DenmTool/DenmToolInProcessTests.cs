@@ -76,9 +76,19 @@ public class DenmToolInProcessTests
         Assert.Equal(2, errors.Length);
         Assert.Equal("error: 2: DENM: 'zz' is not hexadecimal", errors[0]);
 
-        // Line 3 is empty and skipped, but still counted; line 4 lost its last octet.
-        Assert.StartsWith("error: 4: ", errors[1]);
-        Assert.Contains("(at bit ", errors[1]);
+        // Line 3 is empty and skipped, but still counted; line 4 lost its last octet, which held the end of
+        // stationType. The codec's decode error is named from the PDU, like a JER error.
+        Assert.StartsWith("error: 4: denm.management.stationType: ", errors[1]);
+        Assert.EndsWith("(at bit 313)", errors[1]);
+    }
+
+    [Fact]
+    public void Decode_V2HeaderWithProtocolVersion1_NamesTheHeaderField()
+    {
+        var hex = "01" + DenmToolVector.Named("v2_new_collisionRisk_sub4_situation_location").UperHex[2..];
+        var result = Run(["decode", hex]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: 1: header.protocolVersion: 1 ", Assert.Single(result.ErrorLines));
     }
 
     [Fact]

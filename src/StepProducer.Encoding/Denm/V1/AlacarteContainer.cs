@@ -5,7 +5,7 @@ namespace StepProducer.Encoding.Denm.V1;
 /// <summary>
 /// ASN.1 <c>AlacarteContainer</c> SEQUENCE (extensible, no known additions), EN 302 637-3 v1.3.1.
 /// </summary>
-public sealed class AlacarteContainer
+public sealed class AlacarteContainer : IAlacarteContainer<RoadWorksContainerExtended, StationaryVehicleContainer>
 {
     /// <summary>OPTIONAL <c>LanePosition</c>: INTEGER (-1..14).</summary>
     public int? LanePosition { get; set; }
@@ -22,6 +22,12 @@ public sealed class AlacarteContainer
     /// <summary>OPTIONAL <c>positioningSolution</c>.</summary>
     public PositioningSolutionType? PositioningSolution { get; set; }
 
+    int? IAlacarteContainer<RoadWorksContainerExtended, StationaryVehicleContainer>.PositioningSolutionValue
+    {
+        get => (int?)PositioningSolution;
+        set => PositioningSolution = (PositioningSolutionType?)value;
+    }
+
     /// <summary>OPTIONAL <c>stationaryVehicle</c>.</summary>
     public StationaryVehicleContainer? StationaryVehicle { get; set; }
 }
@@ -29,7 +35,7 @@ public sealed class AlacarteContainer
 /// <summary>
 /// ASN.1 <c>RoadWorksContainerExtended</c> SEQUENCE (not extensible), EN 302 637-3 v1.3.1.
 /// </summary>
-public sealed class RoadWorksContainerExtended
+public sealed class RoadWorksContainerExtended : IRoadWorksContainer<CauseCode, ActionID>
 {
     /// <summary>OPTIONAL <c>lightBarSirenInUse</c>, BIT STRING (SIZE(2)).</summary>
     public LightBarSirenInUse? LightBarSirenInUse { get; set; }
@@ -55,6 +61,12 @@ public sealed class RoadWorksContainerExtended
     /// <summary>OPTIONAL <c>trafficFlowRule</c>.</summary>
     public TrafficRule? TrafficFlowRule { get; set; }
 
+    int? IRoadWorksContainer<CauseCode, ActionID>.TrafficFlowRuleValue
+    {
+        get => (int?)TrafficFlowRule;
+        set => TrafficFlowRule = (TrafficRule?)value;
+    }
+
     /// <summary>OPTIONAL <c>ReferenceDenms</c>: SEQUENCE (SIZE(1..8, ...)) OF ActionID.</summary>
     public List<ActionID>? ReferenceDenms { get; set; }
 }
@@ -62,7 +74,7 @@ public sealed class RoadWorksContainerExtended
 /// <summary>
 /// ASN.1 <c>StationaryVehicleContainer</c> SEQUENCE (not extensible), EN 302 637-3 v1.3.1.
 /// </summary>
-public sealed class StationaryVehicleContainer
+public sealed class StationaryVehicleContainer : IStationaryVehicleContainer<CauseCode>
 {
     /// <summary>OPTIONAL <c>stationarySince</c>.</summary>
     public StationarySince? StationarySince { get; set; }

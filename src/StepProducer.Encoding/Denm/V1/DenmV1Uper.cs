@@ -8,33 +8,31 @@ namespace StepProducer.Encoding.Denm.V1;
 /// its extension bit (when extensible) and one presence bit per OPTIONAL/DEFAULT root component (X.691
 /// clause 19.2-19.6). No v1.3.1 SEQUENCE has a known extension addition: on decode they are skipped.
 /// </summary>
-internal sealed class DenmV1Uper : IUperPdu<Denm>
+internal sealed class DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
 {
-    // ValidityDuration (0..86400) DEFAULT 600; TransmissionInterval (1..10000); LanePosition (-1..14);
-    // Temperature (-60..67); SpeedLimit (1..255); NumberOfOccupants (0..127).
-    private const int ValidityDurationMax = 86_400;
-    private const int TransmissionIntervalMax = 10_000;
-    private const int LanePositionMin = -1;
-    private const int LanePositionMax = 14;
-    private const int TemperatureMin = -60;
-    private const int TemperatureMax = 67;
-    private const int NumberOfOccupantsMax = 127;
+    /// <inheritdoc/>
+    public static string ActionId => "actionID";
 
-    // ENUMERATED root counts: Termination 2, RelevanceDistance 8, RelevanceTrafficDirection 4, TrafficRule 4
-    // (extensible), PositioningSolutionType 6 (extensible); neither extensible one has additions in v1.3.1.
-    private const int TerminationCount = 2;
-    private const int RelevanceDistanceCount = 8;
-    private const int RelevanceTrafficDirectionCount = 4;
-    private const int TrafficRuleCount = 4;
-    private const int PositioningSolutionTypeCount = 6;
+    /// <inheritdoc/>
+    public static string OriginatingStationId => "originatingStationID";
 
-    // RestrictedTypes SIZE(1..3, ...); ReferenceDenms SIZE(1..8, ...).
-    private const int RestrictedTypesRootMax = 3;
-    private const int ReferenceDenmsRootMax = 8;
+    /// <inheritdoc/>
+    public static string Distance => "relevanceDistance";
 
-    // LightBarSirenInUse SIZE(2); EnergyStorageType SIZE(7).
-    private const int LightBarSirenInUseBits = 2;
-    private const int EnergyStorageTypeBits = 7;
+    /// <inheritdoc/>
+    public static string DistanceType => "RelevanceDistance (CDD v1.3.1)";
+
+    /// <inheritdoc/>
+    public static string TrafficDirection => "relevanceTrafficDirection";
+
+    /// <inheritdoc/>
+    public static string TrafficDirectionType => "RelevanceTrafficDirection (CDD v1.3.1)";
+
+    /// <inheritdoc/>
+    public static string CddVersion => "v1.3.1";
+
+    /// <inheritdoc/>
+    public static int EnumerationAdditions => 0;
 
     public static void Write(ref UperWriter writer, Denm denm)
     {
@@ -93,7 +91,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
 
         if (payload.Alacarte is { } alacarte)
         {
-            WriteAlacarte(ref writer, alacarte);
+            AlacarteUper<DenmV1Uper, CauseCode, ActionID>.Write(ref writer, alacarte, null);
         }
     }
 
@@ -126,7 +124,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
         if (hasAlacarte)
         {
             payload.Alacarte ??= new AlacarteContainer();
-            ReadAlacarte(ref reader, payload.Alacarte);
+            AlacarteUper<DenmV1Uper, CauseCode, ActionID>.Read(ref reader, payload.Alacarte, currentRawGroup: null, keepRawGroup: false);
         }
         else
         {
@@ -136,116 +134,49 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
 
     private static void WriteManagement(ref UperWriter writer, ManagementContainer management)
     {
-        try
+        var fields = new ManagementFields
         {
-            var hasValidityDuration = management.ValidityDuration != ManagementContainer.DefaultValidity;
-            writer.WriteBit(false);
-            writer.WriteBit(management.Termination.HasValue);
-            writer.WriteBit(management.RelevanceDistance.HasValue);
-            writer.WriteBit(management.RelevanceTrafficDirection.HasValue);
-            writer.WriteBit(hasValidityDuration);
-            writer.WriteBit(management.TransmissionInterval.HasValue);
-            WriteActionId(ref writer, management.ActionID, "actionID");
-            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
-            if (management.Termination is { } termination)
-            {
-                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
-            }
-
-            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
-            if (management.RelevanceDistance is { } distance)
-            {
-                writer.WriteEnumerated((int)distance, RelevanceDistanceCount, "relevanceDistance", "RelevanceDistance");
-            }
-
-            if (management.RelevanceTrafficDirection is { } direction)
-            {
-                writer.WriteEnumerated((int)direction, RelevanceTrafficDirectionCount, "relevanceTrafficDirection", "RelevanceTrafficDirection");
-            }
-
-            if (hasValidityDuration)
-            {
-                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
-            }
-
-            if (management.TransmissionInterval is { } interval)
-            {
-                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
-            }
-
-            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+            OriginatingStationId = management.ActionID.OriginatingStationID,
+            SequenceNumber = management.ActionID.SequenceNumber,
+            DetectionTime = management.DetectionTime,
+            ReferenceTime = management.ReferenceTime,
+            Termination = management.Termination,
+            EventPosition = management.EventPosition,
+            Distance = (int?)management.RelevanceDistance,
+            TrafficDirection = (int?)management.RelevanceTrafficDirection,
+            ValidityDuration = management.ValidityDuration,
+            TransmissionInterval = management.TransmissionInterval,
+            StationType = management.StationType,
+        };
+        ManagementUper<DenmV1Uper>.Write(ref writer, fields);
     }
 
     private static void ReadManagement(ref UperReader reader, ManagementContainer management)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasTermination = reader.ReadBit("");
-            var hasDistance = reader.ReadBit("");
-            var hasDirection = reader.ReadBit("");
-            var hasValidityDuration = reader.ReadBit("");
-            var hasInterval = reader.ReadBit("");
-            management.ActionID = ReadActionId(ref reader, "actionID");
-            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-            management.RelevanceDistance = hasDistance ? (RelevanceDistance)reader.ReadEnumerated(RelevanceDistanceCount, "relevanceDistance") : null;
-            management.RelevanceTrafficDirection = hasDirection
-                ? (RelevanceTrafficDirection)reader.ReadEnumerated(RelevanceTrafficDirectionCount, "relevanceTrafficDirection")
-                : null;
-            management.ValidityDuration = hasValidityDuration
-                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
-                : ManagementContainer.DefaultValidity;
-            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
-            CddUper.SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+        var fields = ManagementUper<DenmV1Uper>.Read(ref reader);
+        management.ActionID = new ActionID { OriginatingStationID = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
+        management.DetectionTime = fields.DetectionTime;
+        management.ReferenceTime = fields.ReferenceTime;
+        management.Termination = fields.Termination;
+        management.EventPosition = fields.EventPosition;
+        management.RelevanceDistance = (RelevanceDistance?)fields.Distance;
+        management.RelevanceTrafficDirection = (RelevanceTrafficDirection?)fields.TrafficDirection;
+        management.ValidityDuration = fields.ValidityDuration;
+        management.TransmissionInterval = fields.TransmissionInterval;
+        management.StationType = fields.StationType;
     }
 
-    private static void WriteActionId(ref UperWriter writer, ActionID actionId, string identifier)
-    {
-        try
-        {
-            writer.WriteConstrainedInteger(actionId.OriginatingStationID, 0, CddUper.StationIdMax, "originatingStationID");
-            writer.WriteConstrainedInteger(actionId.SequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
-    }
+    public static void WriteActionId(ref UperWriter writer, ActionID actionId, string identifier) =>
+        ManagementUper<DenmV1Uper>.WriteActionId(ref writer, actionId.OriginatingStationID, actionId.SequenceNumber, identifier);
 
-    private static ActionID ReadActionId(ref UperReader reader, string identifier)
+    public static ActionID ReadActionId(ref UperReader reader, string identifier)
     {
-        try
-        {
-            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "originatingStationID");
-            return new ActionID { OriginatingStationID = station, SequenceNumber = (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber") };
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        var (station, sequence) = ManagementUper<DenmV1Uper>.ReadActionId(ref reader, identifier);
+        return new ActionID { OriginatingStationID = station, SequenceNumber = sequence };
     }
 
     /// <summary>CauseCode SEQUENCE {causeCode (0..255), subCauseCode (0..255), ...}.</summary>
-    internal static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
+    public static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
     {
         try
         {
@@ -260,7 +191,7 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
         }
     }
 
-    internal static CauseCode ReadCauseCode(ref UperReader reader, string identifier)
+    public static CauseCode ReadCauseCode(ref UperReader reader, string identifier)
     {
         try
         {
@@ -402,394 +333,4 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>
         }
     }
 
-    private static void WriteAlacarte(ref UperWriter writer, AlacarteContainer alacarte)
-    {
-        try
-        {
-            writer.WriteBit(false);
-            writer.WriteBit(alacarte.LanePosition.HasValue);
-            writer.WriteBit(alacarte.ImpactReduction is not null);
-            writer.WriteBit(alacarte.ExternalTemperature.HasValue);
-            writer.WriteBit(alacarte.RoadWorks is not null);
-            writer.WriteBit(alacarte.PositioningSolution.HasValue);
-            writer.WriteBit(alacarte.StationaryVehicle is not null);
-            if (alacarte.LanePosition is { } lane)
-            {
-                writer.WriteConstrainedInteger(lane, LanePositionMin, LanePositionMax, "lanePosition");
-            }
-
-            if (alacarte.ImpactReduction is { } impact)
-            {
-                ImpactReductionUper.Write(ref writer, impact, "impactReduction");
-            }
-
-            if (alacarte.ExternalTemperature is { } temperature)
-            {
-                writer.WriteConstrainedInteger(temperature, TemperatureMin, TemperatureMax, "externalTemperature");
-            }
-
-            if (alacarte.RoadWorks is { } roadWorks)
-            {
-                WriteRoadWorks(ref writer, roadWorks);
-            }
-
-            if (alacarte.PositioningSolution is { } solution)
-            {
-                writer.WriteExtensibleEnumerated((int)solution, PositioningSolutionTypeCount, 0, "positioningSolution", "PositioningSolutionType (v1.3.1)");
-            }
-
-            if (alacarte.StationaryVehicle is { } stationary)
-            {
-                WriteStationaryVehicle(ref writer, stationary);
-            }
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("alacarte");
-            throw;
-        }
-    }
-
-    private static void ReadAlacarte(ref UperReader reader, AlacarteContainer alacarte)
-    {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasLane = reader.ReadBit("");
-            var hasImpact = reader.ReadBit("");
-            var hasTemperature = reader.ReadBit("");
-            var hasRoadWorks = reader.ReadBit("");
-            var hasSolution = reader.ReadBit("");
-            var hasStationary = reader.ReadBit("");
-            alacarte.LanePosition = hasLane ? (int)reader.ReadConstrainedInteger(LanePositionMin, LanePositionMax, "lanePosition") : null;
-            if (hasImpact)
-            {
-                alacarte.ImpactReduction ??= new ImpactReductionContainer();
-                ImpactReductionUper.Read(ref reader, alacarte.ImpactReduction, "impactReduction");
-            }
-            else
-            {
-                alacarte.ImpactReduction = null;
-            }
-
-            alacarte.ExternalTemperature = hasTemperature ? (int)reader.ReadConstrainedInteger(TemperatureMin, TemperatureMax, "externalTemperature") : null;
-            if (hasRoadWorks)
-            {
-                alacarte.RoadWorks ??= new RoadWorksContainerExtended();
-                ReadRoadWorks(ref reader, alacarte.RoadWorks);
-            }
-            else
-            {
-                alacarte.RoadWorks = null;
-            }
-
-            alacarte.PositioningSolution = hasSolution
-                ? (PositioningSolutionType)reader.ReadExtensibleEnumerated(PositioningSolutionTypeCount, 0, "positioningSolution")
-                : null;
-            if (hasStationary)
-            {
-                alacarte.StationaryVehicle ??= new StationaryVehicleContainer();
-                ReadStationaryVehicle(ref reader, alacarte.StationaryVehicle);
-            }
-            else
-            {
-                alacarte.StationaryVehicle = null;
-            }
-
-            CddUper.SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("alacarte");
-            throw;
-        }
-    }
-
-    /// <summary>RoadWorksContainerExtended: not extensible, 9 OPTIONAL components.</summary>
-    private static void WriteRoadWorks(ref UperWriter writer, RoadWorksContainerExtended roadWorks)
-    {
-        try
-        {
-            writer.WriteBit(roadWorks.LightBarSirenInUse.HasValue);
-            writer.WriteBit(roadWorks.ClosedLanes.HasValue);
-            writer.WriteBit(roadWorks.Restriction is not null);
-            writer.WriteBit(roadWorks.SpeedLimit.HasValue);
-            writer.WriteBit(roadWorks.IncidentIndication.HasValue);
-            writer.WriteBit(roadWorks.RecommendedPath is not null);
-            writer.WriteBit(roadWorks.StartingPointSpeedLimit.HasValue);
-            writer.WriteBit(roadWorks.TrafficFlowRule.HasValue);
-            writer.WriteBit(roadWorks.ReferenceDenms is not null);
-            if (roadWorks.LightBarSirenInUse is { } lightBar)
-            {
-                writer.WriteFixedSizeBitString((uint)lightBar, LightBarSirenInUseBits, "lightBarSirenInUse");
-            }
-
-            if (roadWorks.ClosedLanes is { } closedLanes)
-            {
-                CddUper.WriteClosedLanes(ref writer, closedLanes, "closedLanes");
-            }
-
-            if (roadWorks.Restriction is { } restriction)
-            {
-                WriteRestriction(ref writer, restriction);
-            }
-
-            if (roadWorks.SpeedLimit is { } speedLimit)
-            {
-                writer.WriteConstrainedInteger(speedLimit, 1, CddUper.OctetMax, "speedLimit");
-            }
-
-            if (roadWorks.IncidentIndication is { } incident)
-            {
-                WriteCauseCode(ref writer, incident, "incidentIndication");
-            }
-
-            if (roadWorks.RecommendedPath is { } path)
-            {
-                CddUper.WriteItineraryPath(ref writer, path, "recommendedPath");
-            }
-
-            if (roadWorks.StartingPointSpeedLimit is { } startingPoint)
-            {
-                CddUper.WriteDeltaReferencePosition(ref writer, startingPoint, "startingPointSpeedLimit");
-            }
-
-            if (roadWorks.TrafficFlowRule is { } rule)
-            {
-                writer.WriteExtensibleEnumerated((int)rule, TrafficRuleCount, 0, "trafficFlowRule", "TrafficRule (v1.3.1)");
-            }
-
-            if (roadWorks.ReferenceDenms is { } references)
-            {
-                WriteReferenceDenms(ref writer, references);
-            }
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("roadWorks");
-            throw;
-        }
-    }
-
-    private static void ReadRoadWorks(ref UperReader reader, RoadWorksContainerExtended roadWorks)
-    {
-        try
-        {
-            var hasLightBar = reader.ReadBit("");
-            var hasClosedLanes = reader.ReadBit("");
-            var hasRestriction = reader.ReadBit("");
-            var hasSpeedLimit = reader.ReadBit("");
-            var hasIncident = reader.ReadBit("");
-            var hasPath = reader.ReadBit("");
-            var hasStartingPoint = reader.ReadBit("");
-            var hasRule = reader.ReadBit("");
-            var hasReferences = reader.ReadBit("");
-            roadWorks.LightBarSirenInUse = hasLightBar ? (LightBarSirenInUse)reader.ReadBits(LightBarSirenInUseBits, "lightBarSirenInUse") : null;
-            roadWorks.ClosedLanes = hasClosedLanes ? CddUper.ReadClosedLanes(ref reader, "closedLanes") : null;
-            if (hasRestriction)
-            {
-                roadWorks.Restriction ??= [];
-                ReadRestriction(ref reader, roadWorks.Restriction);
-            }
-            else
-            {
-                roadWorks.Restriction = null;
-            }
-
-            roadWorks.SpeedLimit = hasSpeedLimit ? (int)reader.ReadConstrainedInteger(1, CddUper.OctetMax, "speedLimit") : null;
-            roadWorks.IncidentIndication = hasIncident ? ReadCauseCode(ref reader, "incidentIndication") : null;
-            if (hasPath)
-            {
-                roadWorks.RecommendedPath ??= [];
-                CddUper.ReadItineraryPath(ref reader, roadWorks.RecommendedPath, "recommendedPath");
-            }
-            else
-            {
-                roadWorks.RecommendedPath = null;
-            }
-
-            roadWorks.StartingPointSpeedLimit = hasStartingPoint ? CddUper.ReadDeltaReferencePosition(ref reader, "startingPointSpeedLimit") : null;
-            roadWorks.TrafficFlowRule = hasRule ? (TrafficRule)reader.ReadExtensibleEnumerated(TrafficRuleCount, 0, "trafficFlowRule") : null;
-            if (hasReferences)
-            {
-                roadWorks.ReferenceDenms ??= [];
-                ReadReferenceDenms(ref reader, roadWorks.ReferenceDenms);
-            }
-            else
-            {
-                roadWorks.ReferenceDenms = null;
-            }
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("roadWorks");
-            throw;
-        }
-    }
-
-    /// <summary>RestrictedTypes: SEQUENCE (SIZE(1..3, ...)) OF StationType (0..255).</summary>
-    internal static void WriteRestriction(ref UperWriter writer, List<int> restriction)
-    {
-        writer.WriteExtensibleLength(restriction.Count, 1, RestrictedTypesRootMax, "restriction");
-        for (var index = 0; index < restriction.Count; index++)
-        {
-            try
-            {
-                writer.WriteConstrainedInteger(restriction[index], 0, CddUper.OctetMax, "");
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("restriction");
-                throw;
-            }
-        }
-    }
-
-    internal static void ReadRestriction(ref UperReader reader, List<int> restriction)
-    {
-        var count = reader.ReadExtensibleLength(1, RestrictedTypesRootMax, "restriction");
-        restriction.Clear();
-        for (var index = 0; index < count; index++)
-        {
-            try
-            {
-                restriction.Add((int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, ""));
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("restriction");
-                throw;
-            }
-        }
-    }
-
-    /// <summary>ReferenceDenms: SEQUENCE (SIZE(1..8, ...)) OF ActionID.</summary>
-    private static void WriteReferenceDenms(ref UperWriter writer, List<ActionID> references)
-    {
-        writer.WriteExtensibleLength(references.Count, 1, ReferenceDenmsRootMax, "referenceDenms");
-        for (var index = 0; index < references.Count; index++)
-        {
-            try
-            {
-                WriteActionId(ref writer, references[index], "");
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("referenceDenms");
-                throw;
-            }
-        }
-    }
-
-    private static void ReadReferenceDenms(ref UperReader reader, List<ActionID> references)
-    {
-        var count = reader.ReadExtensibleLength(1, ReferenceDenmsRootMax, "referenceDenms");
-        references.Clear();
-        for (var index = 0; index < count; index++)
-        {
-            try
-            {
-                references.Add(ReadActionId(ref reader, ""));
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("referenceDenms");
-                throw;
-            }
-        }
-    }
-
-    /// <summary>StationaryVehicleContainer: not extensible, 6 OPTIONAL components.</summary>
-    private static void WriteStationaryVehicle(ref UperWriter writer, StationaryVehicleContainer stationary)
-    {
-        try
-        {
-            writer.WriteBit(stationary.StationarySince.HasValue);
-            writer.WriteBit(stationary.StationaryCause.HasValue);
-            writer.WriteBit(stationary.CarryingDangerousGoods is not null);
-            writer.WriteBit(stationary.NumberOfOccupants.HasValue);
-            writer.WriteBit(stationary.VehicleIdentification is not null);
-            writer.WriteBit(stationary.EnergyStorageType.HasValue);
-            if (stationary.StationarySince is { } since)
-            {
-                writer.WriteEnumerated((int)since, CddUper.StationarySinceCount, "stationarySince", "StationarySince");
-            }
-
-            if (stationary.StationaryCause is { } cause)
-            {
-                WriteCauseCode(ref writer, cause, "stationaryCause");
-            }
-
-            if (stationary.CarryingDangerousGoods is { } goods)
-            {
-                CddUper.WriteDangerousGoods(ref writer, goods, "carryingDangerousGoods");
-            }
-
-            if (stationary.NumberOfOccupants is { } occupants)
-            {
-                writer.WriteConstrainedInteger(occupants, 0, NumberOfOccupantsMax, "numberOfOccupants");
-            }
-
-            if (stationary.VehicleIdentification is { } identification)
-            {
-                CddUper.WriteVehicleIdentification(ref writer, identification, "vehicleIdentification");
-            }
-
-            if (stationary.EnergyStorageType is { } energy)
-            {
-                writer.WriteFixedSizeBitString((uint)energy, EnergyStorageTypeBits, "energyStorageType");
-            }
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("stationaryVehicle");
-            throw;
-        }
-    }
-
-    private static void ReadStationaryVehicle(ref UperReader reader, StationaryVehicleContainer stationary)
-    {
-        try
-        {
-            var hasSince = reader.ReadBit("");
-            var hasCause = reader.ReadBit("");
-            var hasGoods = reader.ReadBit("");
-            var hasOccupants = reader.ReadBit("");
-            var hasIdentification = reader.ReadBit("");
-            var hasEnergy = reader.ReadBit("");
-            stationary.StationarySince = hasSince ? (StationarySince)reader.ReadEnumerated(CddUper.StationarySinceCount, "stationarySince") : null;
-            stationary.StationaryCause = hasCause ? ReadCauseCode(ref reader, "stationaryCause") : null;
-            if (hasGoods)
-            {
-                stationary.CarryingDangerousGoods ??= new DangerousGoodsExtended();
-                CddUper.ReadDangerousGoods(ref reader, stationary.CarryingDangerousGoods, "carryingDangerousGoods");
-            }
-            else
-            {
-                stationary.CarryingDangerousGoods = null;
-            }
-
-            stationary.NumberOfOccupants = hasOccupants ? (int)reader.ReadConstrainedInteger(0, NumberOfOccupantsMax, "numberOfOccupants") : null;
-            if (hasIdentification)
-            {
-                stationary.VehicleIdentification ??= new VehicleIdentification();
-                CddUper.ReadVehicleIdentification(ref reader, stationary.VehicleIdentification, "vehicleIdentification");
-            }
-            else
-            {
-                stationary.VehicleIdentification = null;
-            }
-
-            stationary.EnergyStorageType = hasEnergy ? (EnergyStorageType)reader.ReadBits(EnergyStorageTypeBits, "energyStorageType") : null;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("stationaryVehicle");
-            throw;
-        }
-    }
 }

@@ -6,7 +6,7 @@ namespace StepProducer.Encoding.Denm.V2;
 /// ASN.1 <c>AlacarteContainer</c> SEQUENCE, TS 103 831 v2.2.1: extensible, with one extension addition group
 /// <c>[[roadConfiguration, preCrash]]</c>, kept whole as raw bytes.
 /// </summary>
-public sealed class AlacarteContainer
+public sealed class AlacarteContainer : IAlacarteContainer<RoadWorksContainerExtended, StationaryVehicleContainer>
 {
     /// <summary>OPTIONAL <c>LanePosition</c>: INTEGER (-1..14).</summary>
     public int? LanePosition { get; set; }
@@ -23,6 +23,12 @@ public sealed class AlacarteContainer
     /// <summary>OPTIONAL <c>positioningSolution</c>.</summary>
     public PositioningSolutionType? PositioningSolution { get; set; }
 
+    int? IAlacarteContainer<RoadWorksContainerExtended, StationaryVehicleContainer>.PositioningSolutionValue
+    {
+        get => (int?)PositioningSolution;
+        set => PositioningSolution = (PositioningSolutionType?)value;
+    }
+
     /// <summary>OPTIONAL <c>stationaryVehicle</c>.</summary>
     public StationaryVehicleContainer? StationaryVehicle { get; set; }
 
@@ -36,7 +42,7 @@ public sealed class AlacarteContainer
 /// <summary>
 /// ASN.1 <c>RoadWorksContainerExtended</c> SEQUENCE (not extensible), TS 103 831 v2.2.1.
 /// </summary>
-public sealed class RoadWorksContainerExtended
+public sealed class RoadWorksContainerExtended : IRoadWorksContainer<CauseCodeV2, ActionId>
 {
     /// <summary>OPTIONAL <c>lightBarSirenInUse</c>, BIT STRING (SIZE(2)).</summary>
     public LightBarSirenInUse? LightBarSirenInUse { get; set; }
@@ -62,6 +68,12 @@ public sealed class RoadWorksContainerExtended
     /// <summary>OPTIONAL <c>trafficFlowRule</c>.</summary>
     public TrafficRule? TrafficFlowRule { get; set; }
 
+    int? IRoadWorksContainer<CauseCodeV2, ActionId>.TrafficFlowRuleValue
+    {
+        get => (int?)TrafficFlowRule;
+        set => TrafficFlowRule = (TrafficRule?)value;
+    }
+
     /// <summary>OPTIONAL <c>ActionIdList</c>: SEQUENCE (SIZE(1..8, ...)) OF ActionId.</summary>
     public List<ActionId>? ReferenceDenms { get; set; }
 }
@@ -69,7 +81,7 @@ public sealed class RoadWorksContainerExtended
 /// <summary>
 /// ASN.1 <c>StationaryVehicleContainer</c> SEQUENCE (not extensible), TS 103 831 v2.2.1.
 /// </summary>
-public sealed class StationaryVehicleContainer
+public sealed class StationaryVehicleContainer : IStationaryVehicleContainer<CauseCodeV2>
 {
     /// <summary>OPTIONAL <c>stationarySince</c>.</summary>
     public StationarySince? StationarySince { get; set; }

@@ -1,0 +1,174 @@
+using StepProducer.Encoding.Its;
+using StepProducer.Encoding.Uper;
+
+namespace StepProducer.Encoding.Denm;
+
+/// <summary>
+/// The values of a ManagementContainer of either version (EN 302 637-3 v1.3.1 / TS 103 831 v2.2.1): the
+/// same components and constraints, under other names (actionID/actionId, relevanceDistance/
+/// awarenessDistance, relevanceTrafficDirection/trafficDirection). Each version copies its model in and out.
+/// </summary>
+internal struct ManagementFields
+{
+    public uint OriginatingStationId;
+    public int SequenceNumber;
+    public long DetectionTime;
+    public long ReferenceTime;
+    public Termination? Termination;
+    public ReferencePosition EventPosition;
+    public int? Distance;
+    public int? TrafficDirection;
+    public int ValidityDuration;
+    public int? TransmissionInterval;
+    public int StationType;
+}
+
+/// <summary>The identifiers by which the two versions name the ManagementContainer components that differ.</summary>
+internal interface IManagementIdentifiers
+{
+    static abstract string ActionId { get; }
+
+    static abstract string OriginatingStationId { get; }
+
+    static abstract string Distance { get; }
+
+    static abstract string DistanceType { get; }
+
+    static abstract string TrafficDirection { get; }
+
+    static abstract string TrafficDirectionType { get; }
+}
+
+/// <summary>
+/// UPER of ManagementContainer (extensible, no known additions in either version): extension bit, 5 presence
+/// bits (termination, the distance, the direction, validityDuration DEFAULT 600, transmissionInterval), then
+/// the components in ASN.1 order.
+/// </summary>
+internal static class ManagementUper<TNames>
+    where TNames : IManagementIdentifiers
+{
+    // defaultValidity INTEGER ::= 600 in both DENM modules.
+    private const int DefaultValidity = 600;
+
+    // ValidityDuration / DeltaTimeSecond (0..86400); TransmissionInterval / DeltaTimeMilliSecondPositive (1..10000).
+    private const int ValidityDurationMax = 86_400;
+    private const int TransmissionIntervalMax = 10_000;
+
+    // ENUMERATED root counts: Termination 2; RelevanceDistance / StandardLength3b 8;
+    // RelevanceTrafficDirection / TrafficDirection 4. None is extensible.
+    private const int TerminationCount = 2;
+    private const int DistanceCount = 8;
+    private const int TrafficDirectionCount = 4;
+
+    public static void Write(ref UperWriter writer, in ManagementFields management)
+    {
+        try
+        {
+            // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
+            var hasValidityDuration = management.ValidityDuration != DefaultValidity;
+            writer.WriteBit(false);
+            writer.WriteBit(management.Termination.HasValue);
+            writer.WriteBit(management.Distance.HasValue);
+            writer.WriteBit(management.TrafficDirection.HasValue);
+            writer.WriteBit(hasValidityDuration);
+            writer.WriteBit(management.TransmissionInterval.HasValue);
+            WriteActionId(ref writer, management.OriginatingStationId, management.SequenceNumber);
+            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
+            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
+            if (management.Termination is { } termination)
+            {
+                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
+            }
+
+            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
+            if (management.Distance is { } distance)
+            {
+                writer.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
+            }
+
+            if (management.TrafficDirection is { } direction)
+            {
+                writer.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
+            }
+
+            if (hasValidityDuration)
+            {
+                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
+            }
+
+            if (management.TransmissionInterval is { } interval)
+            {
+                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
+            }
+
+            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+        }
+        catch (DenmCodecException error)
+        {
+            error.PrependPath("management");
+            throw;
+        }
+    }
+
+    public static ManagementFields Read(ref UperReader reader)
+    {
+        try
+        {
+            var extended = reader.ReadBit("");
+            var hasTermination = reader.ReadBit("");
+            var hasDistance = reader.ReadBit("");
+            var hasDirection = reader.ReadBit("");
+            var hasValidityDuration = reader.ReadBit("");
+            var hasInterval = reader.ReadBit("");
+            var management = default(ManagementFields);
+            (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref reader);
+            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
+            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
+            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
+            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
+            management.Distance = hasDistance ? reader.ReadEnumerated(DistanceCount, TNames.Distance) : null;
+            management.TrafficDirection = hasDirection ? reader.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
+            management.ValidityDuration = hasValidityDuration
+                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
+                : DefaultValidity;
+            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
+            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
+            CddUper.SkipAllAdditions(ref reader, extended);
+            return management;
+        }
+        catch (DenmCodecException error)
+        {
+            error.PrependPath("management");
+            throw;
+        }
+    }
+
+    /// <summary>ActionID (v1.3.1) / ActionId (v2.2.1): StationID (0..4294967295), SequenceNumber (0..65535).</summary>
+    public static void WriteActionId(ref UperWriter writer, uint originatingStationId, int sequenceNumber, string? identifier = null)
+    {
+        try
+        {
+            writer.WriteConstrainedInteger(originatingStationId, 0, CddUper.StationIdMax, TNames.OriginatingStationId);
+            writer.WriteConstrainedInteger(sequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
+        }
+        catch (DenmCodecException error)
+        {
+            error.PrependPath(identifier ?? TNames.ActionId);
+            throw;
+        }
+    }
+
+    public static (uint OriginatingStationId, int SequenceNumber) ReadActionId(ref UperReader reader, string? identifier = null)
+    {
+        try
+        {
+            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, TNames.OriginatingStationId);
+            return (station, (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber"));
+        }
+        catch (DenmCodecException error)
+        {
+            error.PrependPath(identifier ?? TNames.ActionId);
+            throw;
+        }
+    }
+}
