@@ -109,8 +109,15 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                 Running?.Invoke();
                 restoreReason = await ProcessUntilFailureAsync(database, committer, readers, stop);
             }
-            catch (Exception error) when (RedisConnector.IsTransient(error) && !stop.IsCancellationRequested)
+            catch (Exception error) when (RedisConnector.IsTransient(error))
             {
+                if (stop.IsCancellationRequested)
+                {
+                    // Stopping while Redis is away: the batch in flight either applied or never will after
+                    // another commit (the WATCH on the batch number), and the next start restores either way.
+                    return;
+                }
+
                 restoreReason = $"Redis failed: {error.GetType().Name}";
                 await WaitOutAsync(error, stop);
             }

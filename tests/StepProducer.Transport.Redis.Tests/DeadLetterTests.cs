@@ -13,8 +13,6 @@ public sealed class DeadLetterTests : RedisServerTest
 
     private static readonly string Good = CloudEvents.Collision(5001, 5002);
 
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-dead-").FullName;
-
     /// <summary>(stream, field, value, the error's expected start): every class of bad input.</summary>
     public static TheoryData<string, string, string, string> Corpus => new()
     {
@@ -59,7 +57,7 @@ public sealed class DeadLetterTests : RedisServerTest
     {
         var config = new ProducerConfig(Server);
         config.Streams["maxEntryBytes"] = MaxEntryBytes;
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
 
         var corpus = Corpus.Select(row => ((string)row[0], (string)row[1], (string)row[2], (string)row[3])).ToList();
@@ -137,11 +135,5 @@ public sealed class DeadLetterTests : RedisServerTest
         }
 
         throw new TimeoutException($"the dead-letter stream did not reach {count} entries in 30 s");
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
     }
 }

@@ -6,21 +6,13 @@ namespace StepProducer.Transport.Redis.Tests;
 /// <summary>Ownership fencing and sharing one Redis, with real step_producer processes and real signals.</summary>
 public sealed class FailoverTests : RedisServerTest
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-failover-").FullName;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-
     [Fact]
     public async Task StalledProducerIsReplaced_ReplacementClaimsCancelsAndExpires_OldOneExitsWithCode4OnSigcont()
     {
         var config = new ProducerConfig(Server);
         // Long enough to outlast the replacement's start on a busy machine, short enough to see the expiries.
         config.Den["validityDurationS"] = 10;
-        var configFile = config.Write(directory);
+        var configFile = config.Write(WorkDirectory);
         using var old = ProducerProcess.Start(configFile);
         await old.WaitForLogAsync("took the DEN state");
         await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
@@ -74,8 +66,8 @@ public sealed class FailoverTests : RedisServerTest
         second.Root["instanceName"] = "rsu-two";
         second.Streams["inputs"]![0]!["group"] = "group-two";
         second.Streams["inputs"]![1]!["group"] = "group-two";
-        using var one = ProducerProcess.Start(first.Write(directory, "one.json"));
-        using var two = ProducerProcess.Start(second.Write(directory, "two.json"));
+        using var one = ProducerProcess.Start(first.Write(WorkDirectory, "one.json"));
+        using var two = ProducerProcess.Start(second.Write(WorkDirectory, "two.json"));
         await one.WaitForLogAsync("took the DEN state under 'step_producer:{1111}:state:'");
         await two.WaitForLogAsync("took the DEN state under 'step_producer:{2222}:state:'");
 

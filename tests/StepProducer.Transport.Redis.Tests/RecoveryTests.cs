@@ -9,15 +9,7 @@ namespace StepProducer.Transport.Redis.Tests;
 /// </summary>
 public sealed class RecoveryTests : RedisServerTest
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-recovery-").FullName;
-
     protected override RedisServerOptions ServerOptions => new() { AppendOnly = true };
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
 
     [Fact]
     public async Task KillNine_TwentyTwoTimesWhileTenThousandEventsFlow_NothingLostNothingDuplicated()
@@ -26,7 +18,7 @@ public sealed class RecoveryTests : RedisServerTest
         const int Kills = 22;
         // 45 s of validity: events wait in the backlog while the producer restarts 22 times (a debug build
         // starts in ~1 s on a busy machine), and must not go stale before they are processed.
-        var configFile = Config(validityDurationS: 45).Write(directory);
+        var configFile = Config(validityDurationS: 45).Write(WorkDirectory);
         var producer = ProducerProcess.Start(configFile);
         await producer.WaitForLogAsync("took the DEN state");
         var feeding = FeedAsync(Events, TimeSpan.FromSeconds(15));
@@ -66,7 +58,7 @@ public sealed class RecoveryTests : RedisServerTest
     [Fact]
     public async Task RedisShutdownAndRestartMidFlow_WithAppendOnly_ProducerRecoversAndNothingIsLost()
     {
-        using var producer = ProducerProcess.Start(Config(validityDurationS: 10).Write(directory));
+        using var producer = ProducerProcess.Start(Config(validityDurationS: 10).Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
 
         var before = await FeedAsync(1000, TimeSpan.Zero);
@@ -91,7 +83,7 @@ public sealed class RecoveryTests : RedisServerTest
     {
         await Connection.DisposeAsync();
         await Server.ShutdownAsync();
-        using var producer = ProducerProcess.Start(Config(validityDurationS: 10).Write(directory));
+        using var producer = ProducerProcess.Start(Config(validityDurationS: 10).Write(WorkDirectory));
         await producer.WaitForLogAsync("is unavailable");
         await Task.Delay(1000);
         Assert.False(producer.HasExited);
@@ -111,7 +103,7 @@ public sealed class RecoveryTests : RedisServerTest
     {
         var config = Config(validityDurationS: 10);
         config.Root["timeout"] = 1;
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
 
         var before = await FeedAsync(2000, TimeSpan.Zero);

@@ -11,19 +11,11 @@ namespace StepProducer.Transport.Redis.Tests;
 /// </summary>
 public sealed class ScenarioTests : RedisServerTest
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-e2e-").FullName;
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-
     [Fact]
     public async Task Collisions_UpdatesTerminationAndExpiry_BecomeNewUpdateCancelAndExpireCancel()
     {
         var config = new ProducerConfig(Server);
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
 
         var first = await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
@@ -53,7 +45,7 @@ public sealed class ScenarioTests : RedisServerTest
     public async Task ReceivedForeignDenm_ThenTerminationOfItsActionId_IsNegatedWithItsReferenceTime()
     {
         var config = new ProducerConfig(Server);
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
         await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
         var own = (await Streams.WaitForOutputAsync(Database, records => records.Count == 1))[0];
@@ -81,7 +73,7 @@ public sealed class ScenarioTests : RedisServerTest
     {
         var config = new ProducerConfig(Server);
         config.Den["validityDurationS"] = 3;
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
         await producer.WaitForLogAsync("took the DEN state");
         await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
         var own = (await Streams.WaitForOutputAsync(Database, records => records.Count == 1))[0];

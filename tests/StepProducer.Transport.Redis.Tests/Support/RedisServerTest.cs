@@ -11,6 +11,9 @@ public abstract class RedisServerTest : IAsyncLifetime
 
     protected IDatabase Database => Connection.GetDatabase();
 
+    /// <summary>A temp directory for the test's config files, deleted with the server.</summary>
+    protected string WorkDirectory { get; } = System.IO.Directory.CreateTempSubdirectory("step-redis-test-").FullName;
+
     public virtual async Task InitializeAsync()
     {
         Server = await RedisServer.StartAsync(ServerOptions);
@@ -21,6 +24,7 @@ public abstract class RedisServerTest : IAsyncLifetime
     {
         await Connection.DisposeAsync();
         await Server.DisposeAsync();
+        System.IO.Directory.Delete(WorkDirectory, recursive: true);
     }
 
     protected virtual RedisServerOptions ServerOptions => new();
