@@ -228,7 +228,7 @@ build_deb() {
     chmod 0755 "$staging"
     install -D -m 0755 "$binary" "$staging/usr/bin/step_producer"
     install -D -m 0644 "$ROOT/deb/step-producer.service" "$staging/lib/systemd/system/step-producer.service"
-    # 0644 here: postinst sets the 0640 root:step-producer stat override once the group exists.
+    # 0644 here: postinst makes it 0640 root:step-producer once the group exists.
     install -D -m 0644 "$ROOT/deb/config.json" "$staging/etc/step-producer/config.json"
     install -D -m 0644 "$CONFIG_SCHEMA" "$staging/usr/share/step-producer/schemas/step_producer_config_v1_schema.json"
     install -D -m 0644 "$ROOT/deb/step_producer.1" "$staging/usr/share/man/man1/step_producer.1"
