@@ -60,16 +60,12 @@ cmd_test() {
         --logger "console;verbosity=normal" --results-directory "$ARTIFACTS/test-results" 2>&1 | tee "$log_file"
     local rc=${PIPESTATUS[0]}
     set -e
-    # VSTest prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12 ..."
+    # VSTest (normal verbosity) closes each test assembly with "Total tests: N" and then lines such as
+    # "     Passed: N", "     Failed: N", "    Skipped: N" (a line per result of one test has no colon).
     awk '
-        /(Passed|Failed)! +- Failed: / {
-            gsub(/,/, "");
-            for (i = 1; i <= NF; i++) {
-                if ($i == "Failed:") f += $(i + 1);
-                if ($i == "Passed:") p += $(i + 1);
-                if ($i == "Skipped:") s += $(i + 1);
-            }
-        }
+        /^ +Passed: [0-9]+$/ { p += $2 }
+        /^ +Failed: [0-9]+$/ { f += $2 }
+        /^ +Skipped: [0-9]+$/ { s += $2 }
         END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log_file"
     return "$rc"
 }
