@@ -72,12 +72,19 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         this.time = time;
         logger = loggerFactory.CreateLogger("StepProducer.Transport.Redis");
         keys = new StateKeys(options.StateKeyPrefix);
-        connector = new RedisConnector(options, logger, time);
+        connector = new RedisConnector(options, logger, time, () => Heartbeat?.Invoke());
         anyJerOutput = options.Outputs.Any(output => output.Jer);
     }
 
     /// <summary>Called once the producer owns the station's state and starts reading (systemd READY=1).</summary>
     public event Action? Running;
+
+    /// <summary>
+    /// Called on every round of the read loop and, while Redis is away, every <see cref="RedisConnector.HeartbeatSlice"/>
+    /// of the retry wait (the systemd watchdog ping: a stuck loop stops it). A command waits at most
+    /// <c>timeout</c> without a heartbeat.
+    /// </summary>
+    public event Action? Heartbeat;
 
     /// <summary>The DEN service's counters (of the current service instance; it is rebuilt after each restore).</summary>
     public DenCounters Counters => service?.Counters ?? default;
@@ -211,6 +218,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         var nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
         while (!stop.IsCancellationRequested)
         {
+            Heartbeat?.Invoke();
             ReportCountersIfDue();
             var busy = false;
             service!.Advance();

@@ -60,6 +60,8 @@ public sealed partial class FailoverTests : RedisServerTest
         Assert.All(keysPerActionId, group => Assert.Single(group));
         Assert.Equal(0, (await Database.StreamPendingAsync(ProducerConfig.Events, "producers")).PendingMessageCount);
         Assert.Equal(0, await Database.StreamLengthAsync(ProducerConfig.DeadLetter));
+        ScenarioTests.AssertRecordsMatchTheirDenms(final, stationId: 1234);
+        await ScenarioTests.AssertDissectedAsync([cancel, .. final.Where(record => record.Kind == "expire-cancel").Take(10)]);
     }
 
     [Fact]

@@ -110,10 +110,10 @@ public sealed class RecoveryTests : RedisServerTest
         await Streams.WaitForOutputAsync(Database, records => records.Count >= 20);
         // DEBUG SLEEP is disabled by default in Redis 7; CLIENT PAUSE ALL stalls every client, the producer's
         // EXEC included. The loop never stops issuing commands, so its first one blocks at once. SE.Redis
-        // notices a timeout on its 1 s heartbeat, so a command fails at most ~2 s after it was sent (1 s
-        // timeout + 1 s heartbeat): a blocked XREADGROUP fails by 2 s; a blocked EXEC fails by 2 s, and the
-        // read-back of the batch number that follows (RedisCommitUnknown) by 4 s. An 8 s pause outlasts both
-        // paths with room for a busy machine, so the outage is always seen and logged, then its end.
+        // evaluates async timeouts on its 1 s heartbeat (StackExchange.Redis issue #2388), so a command fails
+        // at most ~2 s after it was sent (1 s timeout + 1 s heartbeat): a blocked XREADGROUP by 2 s, a blocked
+        // EXEC by 2 s and the read-back of its batch number that follows (RedisCommitUnknown) by 4 s. An 8 s
+        // pause outlasts both paths with room for a busy machine: the outage is always seen, logged and ended.
         await Database.ExecuteAsync("CLIENT", "PAUSE", "8000", "ALL");
         await producer.WaitForLogAsync("is unavailable", TimeSpan.FromSeconds(8));
         await producer.WaitForLogAsync("is available again", TimeSpan.FromSeconds(20));

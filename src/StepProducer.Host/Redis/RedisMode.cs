@@ -68,8 +68,8 @@ internal static class RedisMode
     }
 
     /// <summary>
-    /// The producer with the host's reports wired: systemd READY once it runs, and the counters line (and
-    /// STATUS) every <see cref="HostLog.CountersInterval"/> on <paramref name="time"/>.
+    /// The producer with the host's reports wired: systemd READY once it runs, WATCHDOG from its loop and its
+    /// outage waits, and the counters line (and STATUS) every <see cref="HostLog.CountersInterval"/> on <paramref name="time"/>.
     /// </summary>
     internal static RedisProducer CreateProducer(
         RedisTransportOptions options,
@@ -83,6 +83,7 @@ internal static class RedisMode
         var producer = new RedisProducer(
             options, config.Den with { StationId = (uint)stationId }, new CloudEventInputHandler(), loggerFactory, time);
         producer.Running += () => notifications.Ready($"running: redis {options.Endpoint}, station {stationId}");
+        producer.Heartbeat += notifications.PingWatchdogIfDue;
         producer.ReportCountersEvery(HostLog.CountersInterval, counters =>
         {
             var den = counters.Den;

@@ -56,7 +56,7 @@ public sealed partial class ProducerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ProducerProcess Start(string configFile, string? instance = null)
+    public static ProducerProcess Start(string configFile, string? instance = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(AppHostPath)
         {
@@ -71,6 +71,11 @@ public sealed partial class ProducerProcess : IDisposable
         {
             startInfo.ArgumentList.Add("--instance");
             startInfo.ArgumentList.Add(instance);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start step_producer");
