@@ -120,4 +120,27 @@ public sealed class ShutdownTests : RedisServerTest
             (await Database.HashKeysAsync(OriginatingKey)).Select(field => (string)field!).Order());
         Assert.DoesNotContain(await Streams.ReadOutputAsync(Database), record => record.Kind == "cancel");
     }
+
+    [Fact]
+    public async Task Sigterm_WithOnShutdownKeep_WhileRedisIsAway_ExitsZeroPromptlyWithoutAnError()
+    {
+        var config = new ProducerConfig(Server);
+        config.Den["validityDurationS"] = 60;
+        config.Root["timeout"] = 1;
+        using var producer = ProducerProcess.Start(config.Write(WorkDirectory));
+        await producer.WaitForLogAsync("took the DEN state");
+        await Streams.AddEventAsync(Database, CloudEvents.Collision(1001, 2002));
+        await Streams.WaitForOutputAsync(Database, records => records.Count == 1);
+        await Connection.DisposeAsync();
+        await Server.ShutdownAsync();
+        await producer.WaitForLogAsync("is unavailable");
+
+        producer.Terminate();
+
+        Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(6)));
+        Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("den.onShutdown", StringComparison.Ordinal));
+        await Server.StartAgainAsync();
+        await ReconnectAsync();
+        Assert.Equal(1, await Database.HashLengthAsync(OriginatingKey));
+    }
 }
