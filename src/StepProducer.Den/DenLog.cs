@@ -31,4 +31,8 @@ internal static partial class DenLog
     [LoggerMessage(EventId = 3006, EventName = "EventSilent", Level = LogLevel.Debug,
         Message = "Event {ActionId} was not reported for cancelAfterSilenceMs; cancelled")]
     public static partial void EventSilent(ILogger logger, ActionId actionId);
+
+    [LoggerMessage(EventId = 3007, EventName = "CancelledOnShutdown", Level = LogLevel.Information,
+        Message = "den.onShutdown cancel: {Cancelled} active events cancelled, {Removed} originating entries removed, {Kept} kept (their cancellation could not be built)")]
+    public static partial void CancelledOnShutdown(ILogger logger, int cancelled, int removed, int kept);
 }

@@ -28,6 +28,19 @@ public enum OnExpiryAction
     Drop,
 }
 
+/// <summary>What a graceful stop (SIGTERM/SIGINT) does with the ACTIVE originating entries.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<OnShutdownAction>))]
+public enum OnShutdownAction
+{
+    /// <summary>Leave them in the durable state; the next start goes on with them (repetition, expiry).</summary>
+    [JsonStringEnumMemberName("keep")]
+    Keep,
+
+    /// <summary>Send a cancellation DENM for each and remove every originating entry (<see cref="DenService.CancelAllOnShutdown"/>).</summary>
+    [JsonStringEnumMemberName("cancel")]
+    Cancel,
+}
+
 /// <summary>RelevanceDistance (CDD TS 102 894-2 v1.3.1; StandardLength3b in v2.2.1, same values).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RelevanceDistance>))]
 public enum RelevanceDistance
@@ -119,6 +132,9 @@ public sealed record DenOptions
 
     public OnExpiryAction OnExpiry { get; init; } = OnExpiryAction.Cancel;
 
+    /// <summary>Keep the ACTIVE events for the next start, or cancel them on a graceful stop (issue 5, "Connection").</summary>
+    public OnShutdownAction OnShutdown { get; init; } = OnShutdownAction.Keep;
+
     /// <summary>Cancel an ACTIVE event nobody reported for this long; 0 turns it off.</summary>
     public int CancelAfterSilenceMs { get; init; }
 
@@ -169,6 +185,11 @@ public sealed record DenOptions
         if (!Enum.IsDefined(OnExpiry))
         {
             errors.Add($"den.onExpiry: {(int)OnExpiry} is not one of cancel, drop");
+        }
+
+        if (!Enum.IsDefined(OnShutdown))
+        {
+            errors.Add($"den.onShutdown: {(int)OnShutdown} is not one of keep, cancel");
         }
 
         CheckRange(errors, "cancelAfterSilenceMs", CancelAfterSilenceMs, 0, MaxValidityS * 1000);

@@ -70,6 +70,9 @@ internal sealed class OriginatingTable
     public const int DenmStride = 64;
 
     private const int ScratchSlot = 0;
+
+    /// <summary>The first slot that can hold an entry (slot 0 is the lookup scratch slot).</summary>
+    public const int FirstSlot = ScratchSlot + 1;
     private readonly HashSet<int> _byActionId;
     private readonly HashSet<int> _byKey;
     private OriginatingEntry[] _entries;
@@ -81,7 +84,7 @@ internal sealed class OriginatingTable
         // Slot 0 is the scratch slot for lookups, so the table holds initialCapacity entries before growing.
         _entries = new OriginatingEntry[initialCapacity + 1];
         _denms = new byte[(initialCapacity + 1) * DenmStride];
-        _slots = new SlotAllocator(initialCapacity + 1, firstSlot: ScratchSlot + 1);
+        _slots = new SlotAllocator(initialCapacity + 1, firstSlot: FirstSlot);
         _byActionId = new HashSet<int>(initialCapacity, new ActionIdComparer(this));
         _byKey = new HashSet<int>(initialCapacity, new EventKeyComparer(this));
     }
@@ -89,6 +92,9 @@ internal sealed class OriginatingTable
     public int Count { get; private set; }
 
     public int ActiveCount { get; set; }
+
+    /// <summary>One past the highest slot; slots <see cref="FirstSlot"/>..SlotLimit-1 hold an entry when it is Live.</summary>
+    public int SlotLimit => _entries.Length;
 
     public ref OriginatingEntry this[int slot] => ref _entries[slot];
 

@@ -16,10 +16,13 @@ public enum RecordSourceKind : byte
 
     /// <summary>An expiry action run by <see cref="DenService.Restore"/> for an entry that ended during an outage.</summary>
     Restore,
+
+    /// <summary>A cancellation sent on a graceful stop with den.onShutdown = cancel (<see cref="DenService.CancelAllOnShutdown"/>).</summary>
+    Shutdown,
 }
 
 /// <summary>
-/// What caused a record, formatted as "timer", "stdin:12", "&lt;stream&gt;/&lt;ms&gt;-&lt;seq&gt;" or "restore".
+/// What caused a record, formatted as "timer", "stdin:12", "&lt;stream&gt;/&lt;ms&gt;-&lt;seq&gt;", "restore" or "shutdown".
 /// A value type; formatting to UTF-8 allocates nothing. The stream name is held by reference (the
 /// transport keeps one string per stream).
 /// </summary>
@@ -40,6 +43,8 @@ public readonly struct RecordSource : IUtf8SpanFormattable, ISpanFormattable, IE
     public static RecordSource Timer => default;
 
     public static RecordSource Restore => new(RecordSourceKind.Restore, null, 0, 0);
+
+    public static RecordSource Shutdown => new(RecordSourceKind.Shutdown, null, 0, 0);
 
     public RecordSourceKind Kind { get; }
 
@@ -73,6 +78,8 @@ public readonly struct RecordSource : IUtf8SpanFormattable, ISpanFormattable, IE
                 return TryAppend(utf8Destination, "timer"u8, ref bytesWritten);
             case RecordSourceKind.Restore:
                 return TryAppend(utf8Destination, "restore"u8, ref bytesWritten);
+            case RecordSourceKind.Shutdown:
+                return TryAppend(utf8Destination, "shutdown"u8, ref bytesWritten);
             case RecordSourceKind.Line:
                 return TryAppend(utf8Destination, "stdin:"u8, ref bytesWritten)
                     && TryAppendNumber(utf8Destination, _first, ref bytesWritten);
@@ -95,6 +102,7 @@ public readonly struct RecordSource : IUtf8SpanFormattable, ISpanFormattable, IE
         {
             RecordSourceKind.Timer => destination.TryWrite($"timer", out charsWritten),
             RecordSourceKind.Restore => destination.TryWrite($"restore", out charsWritten),
+            RecordSourceKind.Shutdown => destination.TryWrite($"shutdown", out charsWritten),
             RecordSourceKind.Line => destination.TryWrite($"stdin:{_first}", out charsWritten),
             _ => destination.TryWrite($"{_stream}/{_first}-{_second}", out charsWritten),
         };
@@ -105,6 +113,7 @@ public readonly struct RecordSource : IUtf8SpanFormattable, ISpanFormattable, IE
     {
         RecordSourceKind.Timer => "timer",
         RecordSourceKind.Restore => "restore",
+        RecordSourceKind.Shutdown => "shutdown",
         RecordSourceKind.Line => $"stdin:{_first}",
         _ => $"{_stream}/{_first}-{_second}",
     };

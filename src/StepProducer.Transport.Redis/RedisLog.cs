@@ -67,4 +67,13 @@ internal static partial class RedisLog
     [LoggerMessage(EventId = 5013, EventName = "RedisStateEntrySkipped", Level = LogLevel.Error,
         Message = "state entry '{Field}' cannot be read and is skipped: {Error}")]
     public static partial void StateEntrySkipped(ILogger logger, string field, string error);
+
+    [LoggerMessage(EventId = 5014, EventName = "RedisShutdownCancellationsCommitted", Level = LogLevel.Information,
+        Message = "den.onShutdown cancel: {Cancelled} active DENMs cancelled and {Removed} originating entries removed from the state in batch {Batch}")]
+    public static partial void ShutdownCancellationsCommitted(ILogger logger, int cancelled, int removed, long batch);
+
+    [LoggerMessage(EventId = 5015, EventName = "RedisShutdownCancellationsNotSent", Level = LogLevel.Error,
+        Message = "den.onShutdown cancel: the cancellations were not sent ({Reason}); the state under '{Prefix}' still holds "
+            + "the active entries, and the next start resumes them")]
+    public static partial void ShutdownCancellationsNotSent(ILogger logger, string reason, string prefix);
 }

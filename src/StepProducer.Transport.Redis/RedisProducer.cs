@@ -50,6 +50,18 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     private readonly bool anyJerOutput;
     private DenService? service;
 
+    /// <summary>Totals up to the last commit, over every service instance of this run (see <see cref="RedisCounters"/>).</summary>
+    private DenCounters committedCounters;
+
+    /// <summary><see cref="committedCounters"/> when the current service instance was built by a restore.</summary>
+    private DenCounters countersBeforeRestore;
+
+    private long committedDeadLetters;
+    private long deadLettersInBatch;
+    private Action<RedisCounters>? countersReport;
+    private long countersIntervalTimestamps;
+    private long nextCountersReport;
+
     public RedisProducer(
         RedisTransportOptions options, DenOptions denOptions, IRedisInputHandler handler, ILoggerFactory loggerFactory, TimeProvider time)
     {
@@ -60,30 +72,62 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         this.time = time;
         logger = loggerFactory.CreateLogger("StepProducer.Transport.Redis");
         keys = new StateKeys(options.StateKeyPrefix);
-        connector = new RedisConnector(options, logger, time);
+        connector = new RedisConnector(options, logger, time, () => Heartbeat?.Invoke());
         anyJerOutput = options.Outputs.Any(output => output.Jer);
     }
 
     /// <summary>Called once the producer owns the station's state and starts reading (systemd READY=1).</summary>
     public event Action? Running;
 
+    /// <summary>
+    /// Called on every round of the read loop and, while Redis is away, every <see cref="RedisConnector.HeartbeatSlice"/>
+    /// of the retry wait (the systemd watchdog ping: a stuck loop stops it). A command waits at most
+    /// <c>timeout</c> without a heartbeat.
+    /// </summary>
+    public event Action? Heartbeat;
+
     /// <summary>The DEN service's counters (of the current service instance; it is rebuilt after each restore).</summary>
     public DenCounters Counters => service?.Counters ?? default;
 
     /// <summary>
-    /// Runs until <paramref name="stop"/> fires (a graceful stop: the batch in flight commits, the active
-    /// DENMs stay in the state for the next start). Throws <see cref="OwnershipLostException"/> when another
-    /// producer took the station, <see cref="RedisMisconfigurationException"/> for a failed command or keys
-    /// that break the Redis Cluster rule. Never returns or throws because Redis is away.
+    /// Calls <paramref name="report"/> every <paramref name="interval"/> (on the producer's clock) with the
+    /// committed totals of this run. It runs on the producer's loop, which owns the DEN service, between two
+    /// batches; while Redis is away no report is made (the outage log speaks instead). Call before <see cref="RunAsync"/>.
     /// </summary>
-    public async Task RunAsync(CancellationToken stop)
+    public void ReportCountersEvery(TimeSpan interval, Action<RedisCounters> report)
     {
-        await using var connection = await connector.ConnectAsync(stop);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        countersReport = report;
+        countersIntervalTimestamps = (long)(interval.TotalSeconds * time.TimestampFrequency);
+        nextCountersReport = time.GetTimestamp() + countersIntervalTimestamps;
+    }
+
+    /// <summary>
+    /// Runs until <paramref name="stop"/> fires (a graceful stop: the batch in flight commits; with
+    /// den.onShutdown = keep the active DENMs stay in the state for the next start, with cancel they are
+    /// cancelled in one last batch, see <see cref="StopOutcome"/>). Throws <see cref="OwnershipLostException"/>
+    /// when another producer took the station, <see cref="RedisMisconfigurationException"/> for a failed
+    /// command or keys that break the Redis Cluster rule. Never returns or throws because Redis is away.
+    /// </summary>
+    public async Task<StopOutcome> RunAsync(CancellationToken stop)
+    {
+        ConnectionMultiplexer connection;
+        try
+        {
+            connection = await connector.ConnectAsync(stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return StoppedWithoutCancellations("stopped before Redis could be reached");
+        }
+
+        await using var disposeConnection = connection;
         ThrowIfClusterRuleBroken(connection);
         var database = connection.GetDatabase(options.Database);
         var committer = new BatchCommitter(database, keys, logger);
         var readers = options.Inputs.Select(input => new InputReader(input, options, time, logger)).ToArray();
         var owned = false;
+        // Null while the service is current (no commit failed since the last restore).
         string? restoreReason = null;
         while (!stop.IsCancellationRequested)
         {
@@ -111,17 +155,26 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             }
             catch (Exception error) when (RedisConnector.IsTransient(error))
             {
+                restoreReason = $"Redis failed: {error.GetType().Name}";
                 if (stop.IsCancellationRequested)
                 {
                     // Stopping while Redis is away: the batch in flight either applied or never will after
                     // another commit (the WATCH on the batch number), and the next start restores either way.
-                    return;
+                    break;
                 }
 
-                restoreReason = $"Redis failed: {error.GetType().Name}";
                 await WaitOutAsync(error, stop);
             }
         }
+
+        if (denOptions.OnShutdown != OnShutdownAction.Cancel)
+        {
+            return StopOutcome.Stopped;
+        }
+
+        return owned
+            ? await CancelActiveOnShutdownAsync(committer, restoreReason)
+            : StoppedWithoutCancellations("this process never took the station's state (Redis was away)");
     }
 
     void IDenRecordSink.Emit(in DenRecord record)
@@ -165,6 +218,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         var nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
         while (!stop.IsCancellationRequested)
         {
+            Heartbeat?.Invoke();
+            ReportCountersIfDue();
             var busy = false;
             service!.Advance();
             if (await CommitAsync(committer) == CommitOutcome.NotApplied)
@@ -230,12 +285,107 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
         try
         {
-            return await committer.CommitAsync(batch);
+            var outcome = await committer.CommitAsync(batch);
+            if (outcome == CommitOutcome.Committed)
+            {
+                CountCommitted();
+            }
+
+            return outcome;
         }
         finally
         {
             batch.Clear();
+            deadLettersInBatch = 0;
         }
+    }
+
+    /// <summary>
+    /// den.onShutdown = cancel: cancels every active DENM and removes our originating entries, committed in
+    /// one last fenced batch within <c>timeout</c>. A service that is not current (a commit failed since the
+    /// last restore) is restored first, in the same time budget. When Redis does not answer in time, nothing
+    /// is known to be sent, and the state still holds the entries for the next start; a commit still in
+    /// flight then applies whole or not at all, like any batch.
+    /// </summary>
+    private async Task<StopOutcome> CancelActiveOnShutdownAsync(BatchCommitter committer, string? staleReason)
+    {
+        try
+        {
+            return await CommitShutdownCancellationsAsync(committer, staleReason).WaitAsync(options.Timeout);
+        }
+        catch (TimeoutException)
+        {
+            return StoppedWithoutCancellations(
+                $"Redis did not confirm them within timeout {options.Timeout.TotalSeconds:0.###} s; a commit still in flight applies all or none of them");
+        }
+        catch (Exception error) when (RedisConnector.IsTransient(error))
+        {
+            return StoppedWithoutCancellations($"Redis failed: {error.Message}");
+        }
+    }
+
+    private async Task<StopOutcome> CommitShutdownCancellationsAsync(BatchCommitter committer, string? staleReason)
+    {
+        if (staleReason is not null)
+        {
+            RebuildService(await committer.RestoreAsync($"{staleReason}; restoring before the shutdown cancellations"));
+        }
+
+        var cancellation = service!.CancelAllOnShutdown();
+        if (await CommitAsync(committer) == CommitOutcome.NotApplied)
+        {
+            return StoppedWithoutCancellations("the batch of cancellations did not apply (the batch number in Redis moved)");
+        }
+
+        RedisLog.ShutdownCancellationsCommitted(logger, cancellation.Cancelled, cancellation.Removed, committer.LastBatch);
+        return cancellation.Kept == 0 ? StopOutcome.Stopped : StopOutcome.CancellationsNotSent;
+    }
+
+    private StopOutcome StoppedWithoutCancellations(string reason)
+    {
+        if (denOptions.OnShutdown != OnShutdownAction.Cancel)
+        {
+            return StopOutcome.Stopped;
+        }
+
+        RedisLog.ShutdownCancellationsNotSent(logger, reason, keys.Prefix);
+        return StopOutcome.CancellationsNotSent;
+    }
+
+    /// <summary>A batch committed: its effects count (a batch that did not apply is processed again after a restore).</summary>
+    private void CountCommitted()
+    {
+        var current = service!.Counters;
+        committedCounters = new DenCounters
+        {
+            EventsIn = countersBeforeRestore.EventsIn + current.EventsIn,
+            NewOut = countersBeforeRestore.NewOut + current.NewOut,
+            UpdateOut = countersBeforeRestore.UpdateOut + current.UpdateOut,
+            RepeatOut = countersBeforeRestore.RepeatOut + current.RepeatOut,
+            CancelOut = countersBeforeRestore.CancelOut + current.CancelOut,
+            NegateOut = countersBeforeRestore.NegateOut + current.NegateOut,
+            ExpireCancelOut = countersBeforeRestore.ExpireCancelOut + current.ExpireCancelOut,
+            Coalesced = countersBeforeRestore.Coalesced + current.Coalesced,
+            Outdated = countersBeforeRestore.Outdated + current.Outdated,
+            Rejected = countersBeforeRestore.Rejected + current.Rejected,
+            ReceivedIn = countersBeforeRestore.ReceivedIn + current.ReceivedIn,
+            ReceivedDiscarded = countersBeforeRestore.ReceivedDiscarded + current.ReceivedDiscarded,
+            ActiveEntries = current.ActiveEntries,
+            OriginatingEntries = current.OriginatingEntries,
+            ReceivingEntries = current.ReceivingEntries,
+        };
+        committedDeadLetters += deadLettersInBatch;
+    }
+
+    private void ReportCountersIfDue()
+    {
+        if (countersReport is null || time.GetTimestamp() < nextCountersReport)
+        {
+            return;
+        }
+
+        nextCountersReport = time.GetTimestamp() + countersIntervalTimestamps;
+        countersReport(new RedisCounters(committedCounters, committedDeadLetters));
     }
 
     private void ProcessEntry(RedisInput input, StreamEntry entry)
@@ -283,6 +433,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     private void DeadLetter(RedisInput input, StreamEntry entry, string error)
     {
         RedisLog.EntryDeadLettered(logger, input.Name, entry.Id.ToString(), error);
+        deadLettersInBatch++;
         var oversize = EntrySize(entry) > options.MaxEntryBytes;
         var fields = new NameValueEntry[3 + entry.Values.Length];
         fields[0] = new("stream", input.Name);
@@ -341,6 +492,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             }
         }
 
+        countersBeforeRestore = committedCounters;
         service = new DenService(denOptions, time, this, this, loggerFactory.CreateLogger<DenService>());
         service.Restore(new DenStateSnapshot { NextSequenceNumber = (int)snapshot.Sequence, Entries = entries });
     }

@@ -17,6 +17,7 @@ public class DenOptionsTests
         Assert.Null(options.TerminationValidityS);
         Assert.Equal(0, options.RepetitionIntervalMs);
         Assert.Equal(OnExpiryAction.Cancel, options.OnExpiry);
+        Assert.Equal(OnShutdownAction.Keep, options.OnShutdown);
         Assert.Equal(100, options.MinUpdateIntervalMs);
         Assert.Equal(10000, options.MaxActiveEvents);
         Assert.Equal(RelevanceDistance.LessThan100m, options.RelevanceDistance);
@@ -32,7 +33,7 @@ public class DenOptionsTests
             {
               "stationId": 4242, "asn1": "v1", "leapSeconds": 5, "validityDurationS": 3, "terminationValidityS": 1,
               "repetitionIntervalMs": 100, "repetitionDurationMs": 1000, "repeatTerminations": true,
-              "onExpiry": "drop", "cancelAfterSilenceMs": 500, "minUpdateIntervalMs": 50, "maxActiveEvents": 20,
+              "onExpiry": "drop", "onShutdown": "cancel", "cancelAfterSilenceMs": 500, "minUpdateIntervalMs": 50, "maxActiveEvents": 20,
               "relevanceDistance": "lessThan200m", "relevanceTrafficDirection": "oppositeTraffic",
               "cleanupIntervalMs": 20, "maxFutureSkewMs": 250
             }
@@ -50,6 +51,7 @@ public class DenOptionsTests
             RepetitionDurationMs = 1000,
             RepeatTerminations = true,
             OnExpiry = OnExpiryAction.Drop,
+            OnShutdown = OnShutdownAction.Cancel,
             CancelAfterSilenceMs = 500,
             MinUpdateIntervalMs = 50,
             MaxActiveEvents = 20,
@@ -67,6 +69,7 @@ public class DenOptionsTests
 
         Assert.Contains("\"asn1\":\"v2\"", json);
         Assert.Contains("\"onExpiry\":\"cancel\"", json);
+        Assert.Contains("\"onShutdown\":\"keep\"", json);
         Assert.Contains("\"relevanceDistance\":\"lessThan100m\"", json);
         Assert.Contains("\"relevanceTrafficDirection\":\"allTrafficDirections\"", json);
     }
@@ -74,6 +77,7 @@ public class DenOptionsTests
     [Theory]
     [InlineData("""{"asn1":"v3"}""")]
     [InlineData("""{"onExpiry":"explode"}""")]
+    [InlineData("""{"onShutdown":"drop"}""")]
     [InlineData("""{"validityDurationSeconds":2}""")]
     public void Deserialize_UnknownValueOrKey_Throws(string json) =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, DenJsonContext.Default.DenOptions));
@@ -91,6 +95,7 @@ public class DenOptionsTests
         { new DenOptions { CleanupIntervalMs = 0 }, "den.cleanupIntervalMs: 0 is outside 1..1000" },
         { new DenOptions { LeapSeconds = -1 }, "den.leapSeconds: -1 is outside 0..100" },
         { new DenOptions { OnExpiry = (OnExpiryAction)7 }, "den.onExpiry: 7 is not one of cancel, drop" },
+        { new DenOptions { OnShutdown = (OnShutdownAction)2 }, "den.onShutdown: 2 is not one of keep, cancel" },
         { new DenOptions { RelevanceDistance = (RelevanceDistance)8 }, "den.relevanceDistance: 8 is not a RelevanceDistance value (0..7)" },
         { new DenOptions { MaxFutureSkewMs = -1 }, "den.maxFutureSkewMs: -1 is outside 0..86400000" },
     };

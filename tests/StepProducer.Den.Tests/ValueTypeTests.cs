@@ -8,6 +8,7 @@ public class ValueTypeTests
     {
         { RecordSource.Timer, "timer" },
         { RecordSource.Restore, "restore" },
+        { RecordSource.Shutdown, "shutdown" },
         { RecordSource.Line(12), "stdin:12" },
         { RecordSource.StreamEntry("step:collisions", 1718000000123, 7), "step:collisions/1718000000123-7" },
     };

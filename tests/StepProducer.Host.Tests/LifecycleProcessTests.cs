@@ -28,6 +28,34 @@ public sealed class LifecycleProcessTests
     }
 
     [Fact]
+    public async Task Sigterm_WithOnShutdownCancel_WritesACancelRecordForEachActiveEventBeforeExitingZero()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        await File.WriteAllTextAsync(config, """{"stationId": 9, "den": {"onShutdown": "cancel"}}""");
+        using var producer = RunningProducer.Start(["--config", config]);
+        await producer.WriteLineAsync(LongCollision(300));
+        await producer.WriteLineAsync(LongCollision(400));
+        await producer.WaitForStandardOutputAsync("\"source\":\"stdin:2\"");
+
+        producer.SendSigterm();
+
+        Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        var records = producer.StandardOutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["new", "new", "cancel", "cancel"], records.Select(record => record.GetProperty("kind").GetString()));
+        Assert.Equal(
+            records.Take(2).Select(record => record.GetProperty("actionId").GetString()).Order(),
+            records.Skip(2).Select(record => record.GetProperty("actionId").GetString()).Order());
+        Assert.All(producer.StandardOutputLines, line => JsonSchemas.AssertValid(JsonSchemas.DenmRecord, line));
+        Assert.All(records.Skip(2), record =>
+        {
+            Assert.Equal("shutdown", record.GetProperty("source").GetString());
+            Assert.Equal("isCancellation", record.GetProperty("jer").GetProperty("denm").GetProperty("management").GetProperty("termination").GetString());
+        });
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("0 entries left", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Sigint_Once_StopsGracefullyWithExitZero()
     {
         using var producer = RunningProducer.Start([]);

@@ -115,7 +115,8 @@ public sealed class ScenarioTests : RedisServerTest
         Assert.True(result.ExitCode == 0, result.StandardError);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    /// <summary>Polls <paramref name="condition"/> every 20 ms until it holds; fails after 10 s.</summary>
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         for (var attempt = 0; attempt < 500; attempt++)
         {

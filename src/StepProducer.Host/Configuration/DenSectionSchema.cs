@@ -29,6 +29,9 @@ internal static class DenSectionSchema
             ["repeatTerminations"] = ("Repeat cancellation and negation DENMs like the others.", null, null),
             ["onExpiry"] = ("When an active event's validity ends: cancel (emit an expire-cancel DENM) or drop (remove silently).",
                 null, null),
+            ["onShutdown"] = ("On a graceful stop (SIGTERM/SIGINT): keep (active events stay in the Redis state and the next start "
+                + "goes on with them) or cancel (send a cancel DENM for each active event and remove our entries from the state; "
+                + "stdio mode writes the cancel records before it exits).", null, null),
             ["cancelAfterSilenceMs"] = ("Cancel an active event nobody reported for this long; 0 = off.", 0, DayMs),
             ["minUpdateIntervalMs"] = ("Updates of one event closer together than this are coalesced to the newest.", 0, DayMs),
             ["maxActiveEvents"] = ("Most active originating events at once (SequenceNumber has 65536 values).",

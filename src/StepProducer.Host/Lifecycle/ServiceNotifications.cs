@@ -8,7 +8,8 @@ namespace StepProducer.Host.Lifecycle;
 /// sd_notify messages for a Type=notify systemd unit, sent through the maintained
 /// <see cref="SystemdNotifier"/> (it reads NOTIFY_SOCKET; without it every call is a no-op).
 /// READY=1 once the pipeline runs, STATUS= lines, STOPPING=1 at shutdown, and WATCHDOG=1 at half of
-/// WATCHDOG_USEC, pinged by the pipeline's own timer loop so a stuck loop stops the pings.
+/// WATCHDOG_USEC, pinged by the stdio pipeline's timer loop or the Redis producer's loop (and its outage
+/// waits), so a stuck loop stops the pings.
 /// </summary>
 public sealed class ServiceNotifications
 {

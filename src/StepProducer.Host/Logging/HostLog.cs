@@ -8,6 +8,9 @@ namespace StepProducer.Host.Logging;
 /// </summary>
 internal static partial class HostLog
 {
+    /// <summary>The counters line is logged every 10 s, in both modes (issue 4, "Logging").</summary>
+    public static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
+
     [LoggerMessage(EventId = 1000, EventName = "Started", Level = LogLevel.Information,
         Message = "step_producer {Version} started: instance {Instance}, station {StationId}, transport {Transport}")]
     public static partial void Started(ILogger logger, string version, string instance, long stationId, string transport);

@@ -11,8 +11,8 @@ namespace StepProducer.Host.Redis;
 /// <summary>
 /// The Redis composition: runs the producer on the Redis streams transport when the config has a
 /// <c>redis</c> section. Exit codes: 0 after SIGTERM/SIGINT, 4 when another producer took the station's
-/// state, 1 for a failed Redis command, 3 for keys that break the Redis Cluster rule or an unreadable
-/// password file.
+/// state, 1 for a failed Redis command or, with den.onShutdown = cancel, cancellations that could not be
+/// committed at the stop, 3 for keys that break the Redis Cluster rule or an unreadable password file.
 /// </summary>
 internal static class RedisMode
 {
@@ -44,17 +44,12 @@ internal static class RedisMode
                 notifications.Stopping();
             },
             loggerFactory.Dispose);
-        using var producer = new RedisProducer(
-            options, config.Den with { StationId = (uint)stationId }, new CloudEventInputHandler(), loggerFactory, TimeProvider.System);
-        producer.Running += () => notifications.Ready($"running: redis {options.Endpoint}, station {stationId}");
+        using var producer = CreateProducer(options, config, stationId, loggerFactory, logger, notifications, TimeProvider.System);
         HostLog.Started(logger, Program.Version, config.InstanceName, stationId, "redis");
+        StopOutcome outcome;
         try
         {
-            producer.RunAsync(signals.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
-        {
-            // Stopped while connecting or waiting out an outage.
+            outcome = producer.RunAsync(signals.Token).GetAwaiter().GetResult();
         }
         catch (OwnershipLostException)
         {
@@ -68,10 +63,39 @@ internal static class RedisMode
         }
 
         notifications.Stopping();
-        return ExitCodes.Success;
+        // RedisLog.ShutdownCancellationsNotSent has said why and that the state still holds the entries.
+        return outcome == StopOutcome.Stopped ? ExitCodes.Success : ExitCodes.RuntimeFailure;
     }
 
-    private static RedisTransportOptions ToTransportOptions(ProducerConfig config, long stationId, string? configFile, ILogger logger)
+    /// <summary>
+    /// The producer with the host's reports wired: systemd READY once it runs, WATCHDOG from its loop and its
+    /// outage waits, and the counters line (and STATUS) every <see cref="HostLog.CountersInterval"/> on <paramref name="time"/>.
+    /// </summary>
+    internal static RedisProducer CreateProducer(
+        RedisTransportOptions options,
+        ProducerConfig config,
+        long stationId,
+        ILoggerFactory loggerFactory,
+        ILogger logger,
+        ServiceNotifications notifications,
+        TimeProvider time)
+    {
+        var producer = new RedisProducer(
+            options, config.Den with { StationId = (uint)stationId }, new CloudEventInputHandler(), loggerFactory, time);
+        producer.Running += () => notifications.Ready($"running: redis {options.Endpoint}, station {stationId}");
+        producer.Heartbeat += notifications.PingWatchdogIfDue;
+        producer.ReportCountersEvery(HostLog.CountersInterval, counters =>
+        {
+            var den = counters.Den;
+            HostLog.Counters(logger, den.EventsIn, den.NewOut, den.UpdateOut, den.RepeatOut, den.CancelOut, den.NegateOut,
+                den.ExpireCancelOut, counters.DeadLetters, den.ActiveEntries);
+            notifications.Status(
+                $"running: redis {options.Endpoint}, {den.EventsIn} events in, {den.DenmsOut} DENMs out, {den.ActiveEntries} active");
+        });
+        return producer;
+    }
+
+    internal static RedisTransportOptions ToTransportOptions(ProducerConfig config, long stationId, string? configFile, ILogger logger)
     {
         var redis = config.Redis!;
         var connection = redis.Connection;

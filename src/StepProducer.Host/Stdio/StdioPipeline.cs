@@ -22,9 +22,6 @@ internal sealed class StdioPipeline : IDisposable
     /// </summary>
     private const int MaxLineBytes = 1024 * 1024;
 
-    /// <summary>The counters line is logged every 10 s (issue 4, "Logging").</summary>
-    private static readonly TimeSpan CountersInterval = TimeSpan.FromSeconds(10);
-
     private readonly PipeReader input;
     private readonly PipeWriter output;
     private readonly RecordLineSink records;
@@ -70,7 +67,8 @@ internal sealed class StdioPipeline : IDisposable
 
     /// <summary>
     /// Runs until the input has ended and the originating table is empty, or until <paramref name="stop"/>
-    /// is cancelled; then finishes the line in flight and flushes. Never throws for bad input.
+    /// is cancelled; then finishes the line in flight, writes the cancel records of the active events when
+    /// den.onShutdown is cancel, and flushes. Never throws for bad input.
     /// </summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -93,6 +91,12 @@ internal sealed class StdioPipeline : IDisposable
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
+            if (service.Options.OnShutdown == OnShutdownAction.Cancel)
+            {
+                // After a signal the table may hold active events; at the natural end it is already empty.
+                service.CancelAllOnShutdown();
+            }
+
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await output.CompleteAsync().ConfigureAwait(false);
         }
@@ -168,7 +172,7 @@ internal sealed class StdioPipeline : IDisposable
     private async Task RunTimerLoopAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tickInterval);
-        var nextCounters = TimeProvider.System.GetTimestamp() + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var nextCounters = TimeProvider.System.GetTimestamp() + (long)(HostLog.CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -193,7 +197,7 @@ internal sealed class StdioPipeline : IDisposable
                 if (now >= nextCounters)
                 {
                     LogCounters();
-                    nextCounters = now + (long)(CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+                    nextCounters = now + (long)(HostLog.CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
                 }
             }
         }

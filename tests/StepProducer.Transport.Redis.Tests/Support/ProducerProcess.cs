@@ -24,11 +24,26 @@ public sealed partial class ProducerProcess : IDisposable
 
     private ProducerProcess(Process process) => this.process = process;
 
-    /// <summary>The apphost in the Host project's build output (artifacts/build/bin/StepProducer.Host/&lt;config&gt;).</summary>
+    /// <summary>
+    /// Names another step_producer binary to run instead of the apphost, e.g. the Native AOT build:
+    /// <c>STEP_PRODUCER_BINARY=artifacts/linux-x64/step_producer dotnet test ...</c>.
+    /// </summary>
+    public const string BinaryVariable = "STEP_PRODUCER_BINARY";
+
+    /// <summary>
+    /// The binary the tests run: <see cref="BinaryVariable"/> when set, otherwise the apphost in the Host
+    /// project's build output (artifacts/build/bin/StepProducer.Host/&lt;config&gt;).
+    /// </summary>
     public static string AppHostPath
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } binary)
+            {
+                var fullPath = Path.GetFullPath(binary, RepoPaths.Root);
+                return File.Exists(fullPath) ? fullPath : throw new FileNotFoundException($"{BinaryVariable}: no file at {fullPath}");
+            }
+
             var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Name;
             var path = RepoPaths.Combine("artifacts", "build", "bin", "StepProducer.Host", configuration, "step_producer");
             return File.Exists(path) ? path : throw new FileNotFoundException($"step_producer apphost not built at {path}");
@@ -41,7 +56,7 @@ public sealed partial class ProducerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static ProducerProcess Start(string configFile, string? instance = null)
+    public static ProducerProcess Start(string configFile, string? instance = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(AppHostPath)
         {
@@ -56,6 +71,11 @@ public sealed partial class ProducerProcess : IDisposable
         {
             startInfo.ArgumentList.Add("--instance");
             startInfo.ArgumentList.Add(instance);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start step_producer");
