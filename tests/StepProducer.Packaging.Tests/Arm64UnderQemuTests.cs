@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using StackExchange.Redis;
+using StepProducer.Encoding.Denm;
 using StepProducer.TestSupport;
 
 namespace StepProducer.Packaging.Tests;
@@ -77,6 +80,78 @@ public sealed class Arm64UnderQemuTests
         foreach (var (jer, arm64Record) in decoded.StandardOutputLines.Zip(arm64Records))
         {
             Assert.True(JsonNode.DeepEquals(JsonNode.Parse(jer), arm64Record["jer"]), $"{jer}\n{arm64Record["jer"]}");
+        }
+    }
+
+    /// <summary>
+    /// One Redis round trip (issue 6): the arm64 binary under qemu with the packaged default config, pointed
+    /// at a loopback redis-server, turns a station-collision event added to its input stream into a
+    /// <c>new</c> DENM on its output stream, which the codec decodes; SIGTERM then stops it with exit 0.
+    /// </summary>
+    [Fact]
+    public async Task Redis_round_trip_turns_a_station_collision_into_a_new_denm_and_sigterm_exits_0()
+    {
+        await using var redis = await LoopbackRedisServer.StartAsync();
+        using var directory = new TemporaryDirectory();
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.Combine("deb", "config.json")))!;
+        config["redis"]!["connection"]!["host"] = "127.0.0.1";
+        config["redis"]!["connection"]!["port"] = redis.Port;
+        var configPath = Path.Join(directory.Path, "config.json");
+        await File.WriteAllTextAsync(configPath, config.ToJsonString());
+        var streams = config["redis"]!["streams"]!;
+        var input = streams["inputs"]![0]!;
+        var inputStream = input["name"]!.GetValue<string>();
+        var outputStream = streams["outputs"]![0]!["name"]!.GetValue<string>();
+        var database = redis.Client.GetDatabase();
+
+        using var daemon = DaemonProcess.Start(
+            "qemu-aarch64", ["-L", BuildArtifacts.Sysroot("linux-arm64"), BuildArtifacts.Binary("linux-arm64"), "--config", configPath]);
+        // The daemon creates its consumer group at the end of the stream ($): only entries added after that are its input.
+        await WaitUntilAsync(
+            async () => await database.KeyExistsAsync(inputStream)
+                && (await database.StreamGroupInfoAsync(inputStream)).Any(group => group.Name == input["group"]!.GetValue<string>()),
+            $"consumer group on {inputStream}",
+            daemon);
+        var eventId = await database.StreamAddAsync(inputStream, "event", FirstSampleEventAtNow());
+        StreamEntry[] output = [];
+        await WaitUntilAsync(
+            async () => (output = await database.StreamRangeAsync(outputStream)).Length > 0, $"a record on {outputStream}", daemon);
+
+        var record = output[0];
+        Assert.Equal("new", (string?)record["kind"]);
+        Assert.Equal($"{inputStream}/{eventId}", (string?)record["source"]);
+        var denm = DenmV2Codec.Decode((byte[])record["uper"]!);
+        var management = denm.Payload.Management;
+        Assert.Equal(config["stationId"]!.GetValue<uint>(), denm.Header.StationId);
+        Assert.Equal((string?)record["actionId"], $"{management.ActionId.OriginatingStationId}:{management.ActionId.SequenceNumber}");
+        Assert.Null(management.Termination);
+        // The sample's position 48.137154, 11.576124 in the Latitude/Longitude unit of 0.1 microdegree (CDD v2.2.1).
+        Assert.Equal((481_371_540, 115_761_240), (management.EventPosition.Latitude, management.EventPosition.Longitude));
+        // collisionRisk (causeCode 97), subCauseCode crossing (2): CDD TS 102 894-2 v2.2.1 CollisionRiskSubCauseCode.
+        Assert.Equal((97, 2), (denm.Payload.Situation!.EventType.CauseCode, denm.Payload.Situation.EventType.SubCauseCode));
+        Assert.Equal(0, await daemon.TerminateAsync(QemuTimeout));
+    }
+
+    /// <summary>The first line of samples/stdin_demo.jsonl (collision 1001/2002, crossing) with its time set to now.</summary>
+    private static string FirstSampleEventAtNow()
+    {
+        var sample = File.ReadLines(RepoPaths.Combine("samples", "stdin_demo.jsonl")).First();
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return new Regex("\"time\":\"[^\"]+\"").Replace(sample, $"\"time\":\"{now}\"", count: 1);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 50 ms until it holds; fails after <see cref="QemuTimeout"/> or when the daemon exits.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, DaemonProcess daemon)
+    {
+        var deadline = DateTime.UtcNow + QemuTimeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline || daemon.HasExited)
+            {
+                throw new TimeoutException($"no {what} within {QemuTimeout} (exited: {daemon.HasExited}); daemon output:\n{daemon.Output}");
+            }
+
+            await Task.Delay(50);
         }
     }
 

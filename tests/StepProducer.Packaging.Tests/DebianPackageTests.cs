@@ -82,9 +82,7 @@ public sealed class DebianPackageTests
         using var work = new TemporaryDirectory();
         await root.InstallAsync(BuildArtifacts.DebianPackage("amd64"));
         var config = root.PathOf(ExpectedContents.ConfigFile);
-        var changed = (await File.ReadAllTextAsync(config)).Replace("\"localhost\"", "\"redis.rsu.example\"", StringComparison.Ordinal);
-        Assert.Contains("redis.rsu.example", changed, StringComparison.Ordinal);
-        await File.WriteAllTextAsync(config, changed);
+        var changed = await ExpectedContents.ChangeRedisHostAsync(config);
 
         await root.InstallAsync(await RepackAsNewerVersionAsync(BuildArtifacts.DebianPackage("amd64"), work.Path));
 

@@ -52,4 +52,13 @@ internal static class ExpectedContents
         "/usr/share/step-producer/schemas",
         "/usr/share/step-producer/schemas/step_producer_config_v1_schema.json",
     ];
+
+    /// <summary>An admin's edit of the installed config (the Redis host); returns the changed text.</summary>
+    public static async Task<string> ChangeRedisHostAsync(string configPath)
+    {
+        var changed = (await File.ReadAllTextAsync(configPath)).Replace("\"localhost\"", "\"redis.rsu.example\"", StringComparison.Ordinal);
+        Assert.Contains("redis.rsu.example", changed, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(configPath, changed);
+        return changed;
+    }
 }
