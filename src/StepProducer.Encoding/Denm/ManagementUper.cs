@@ -62,113 +62,91 @@ internal static class ManagementUper<TNames>
 
     public static void Write(ref UperWriter writer, in ManagementFields management)
     {
-        try
+        writer.Path.Push("management");
+        // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
+        var hasValidityDuration = management.ValidityDuration != DefaultValidity;
+        writer.WriteBit(false);
+        writer.WriteBit(management.Termination.HasValue);
+        writer.WriteBit(management.Distance.HasValue);
+        writer.WriteBit(management.TrafficDirection.HasValue);
+        writer.WriteBit(hasValidityDuration);
+        writer.WriteBit(management.TransmissionInterval.HasValue);
+        WriteActionId(ref writer, management.OriginatingStationId, management.SequenceNumber);
+        writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
+        writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
+        if (management.Termination is { } termination)
         {
-            // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
-            var hasValidityDuration = management.ValidityDuration != DefaultValidity;
-            writer.WriteBit(false);
-            writer.WriteBit(management.Termination.HasValue);
-            writer.WriteBit(management.Distance.HasValue);
-            writer.WriteBit(management.TrafficDirection.HasValue);
-            writer.WriteBit(hasValidityDuration);
-            writer.WriteBit(management.TransmissionInterval.HasValue);
-            WriteActionId(ref writer, management.OriginatingStationId, management.SequenceNumber);
-            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
-            if (management.Termination is { } termination)
-            {
-                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
-            }
-
-            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
-            if (management.Distance is { } distance)
-            {
-                writer.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
-            }
-
-            if (management.TrafficDirection is { } direction)
-            {
-                writer.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
-            }
-
-            if (hasValidityDuration)
-            {
-                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
-            }
-
-            if (management.TransmissionInterval is { } interval)
-            {
-                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
-            }
-
-            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+            writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
         }
-        catch (DenmCodecException error)
+
+        CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
+        if (management.Distance is { } distance)
         {
-            error.PrependPath("management");
-            throw;
+            writer.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
         }
+
+        if (management.TrafficDirection is { } direction)
+        {
+            writer.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
+        }
+
+        if (hasValidityDuration)
+        {
+            writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
+        }
+
+        if (management.TransmissionInterval is { } interval)
+        {
+            writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
+        }
+
+        writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+        writer.Path.Pop();
     }
 
     public static ManagementFields Read(ref UperReader reader)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasTermination = reader.ReadBit("");
-            var hasDistance = reader.ReadBit("");
-            var hasDirection = reader.ReadBit("");
-            var hasValidityDuration = reader.ReadBit("");
-            var hasInterval = reader.ReadBit("");
-            var management = default(ManagementFields);
-            (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref reader);
-            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-            management.Distance = hasDistance ? reader.ReadEnumerated(DistanceCount, TNames.Distance) : null;
-            management.TrafficDirection = hasDirection ? reader.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
-            management.ValidityDuration = hasValidityDuration
-                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
-                : DefaultValidity;
-            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
-            CddUper.SkipAllAdditions(ref reader, extended);
-            return management;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+        reader.Path.Push("management");
+        var extended = reader.ReadBit("");
+        var hasTermination = reader.ReadBit("");
+        var hasDistance = reader.ReadBit("");
+        var hasDirection = reader.ReadBit("");
+        var hasValidityDuration = reader.ReadBit("");
+        var hasInterval = reader.ReadBit("");
+        var management = default(ManagementFields);
+        (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref reader);
+        management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
+        management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
+        management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
+        management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
+        management.Distance = hasDistance ? reader.ReadEnumerated(DistanceCount, TNames.Distance) : null;
+        management.TrafficDirection = hasDirection ? reader.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
+        management.ValidityDuration = hasValidityDuration
+            ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
+            : DefaultValidity;
+        management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
+        management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
+        CddUper.SkipAllAdditions(ref reader, extended);
+        var value = management;
+        reader.Path.Pop();
+        return value;
     }
 
     /// <summary>ActionID (v1.3.1) / ActionId (v2.2.1): StationID (0..4294967295), SequenceNumber (0..65535).</summary>
     public static void WriteActionId(ref UperWriter writer, uint originatingStationId, int sequenceNumber, string? identifier = null)
     {
-        try
-        {
-            writer.WriteConstrainedInteger(originatingStationId, 0, CddUper.StationIdMax, TNames.OriginatingStationId);
-            writer.WriteConstrainedInteger(sequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier ?? TNames.ActionId);
-            throw;
-        }
+        writer.Path.Push(identifier ?? TNames.ActionId);
+        writer.WriteConstrainedInteger(originatingStationId, 0, CddUper.StationIdMax, TNames.OriginatingStationId);
+        writer.WriteConstrainedInteger(sequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
+        writer.Path.Pop();
     }
 
     public static (uint OriginatingStationId, int SequenceNumber) ReadActionId(ref UperReader reader, string? identifier = null)
     {
-        try
-        {
-            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, TNames.OriginatingStationId);
-            return (station, (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber"));
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier ?? TNames.ActionId);
-            throw;
-        }
+        reader.Path.Push(identifier ?? TNames.ActionId);
+        var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, TNames.OriginatingStationId);
+        var value = (station, (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber"));
+        reader.Path.Pop();
+        return value;
     }
 }

@@ -30,7 +30,8 @@ internal static class UperPdu<TDenm, TPdu>
     public static int GetEncodedLength(TDenm denm)
     {
         ArgumentNullException.ThrowIfNull(denm);
-        var measure = new UperWriter(Span<byte>.Empty);
+        var path = default(FieldPathStack);
+        var measure = new UperWriter(Span<byte>.Empty, ref path);
         TPdu.Write(ref measure, denm);
         return measure.Complete();
     }
@@ -39,7 +40,8 @@ internal static class UperPdu<TDenm, TPdu>
     {
         ArgumentNullException.ThrowIfNull(denm);
         Span<byte> scratch = stackalloc byte[ScratchLength];
-        var writer = new UperWriter(scratch);
+        var path = default(FieldPathStack);
+        var writer = new UperWriter(scratch, ref path);
         TPdu.Write(ref writer, denm);
         var length = writer.Complete();
         bytesWritten = 0;
@@ -55,7 +57,7 @@ internal static class UperPdu<TDenm, TPdu>
         else
         {
             // Larger than the scratch but known to fit: encode again, straight into the destination.
-            var direct = new UperWriter(destination);
+            var direct = new UperWriter(destination, ref path);
             TPdu.Write(ref direct, denm);
             direct.Complete();
         }
@@ -86,7 +88,8 @@ internal static class UperPdu<TDenm, TPdu>
     public static void Decode(ReadOnlySpan<byte> source, TDenm target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var reader = new UperReader(source);
+        var path = default(FieldPathStack);
+        var reader = new UperReader(source, ref path);
         TPdu.Read(ref reader, target);
         reader.CheckEnd("");
     }

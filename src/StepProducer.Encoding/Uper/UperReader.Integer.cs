@@ -15,7 +15,7 @@ internal ref partial struct UperReader
         var offset = ReadBits(UperBits.ForRange(lowerBound, upperBound), field);
         if (offset > (ulong)(upperBound - lowerBound))
         {
-            UperErrors.ThrowDecode(field, $"{lowerBound + (long)offset} outside {lowerBound}..{upperBound}", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{lowerBound + (long)offset} outside {lowerBound}..{upperBound}", start);
         }
 
         return lowerBound + (long)offset;
@@ -38,7 +38,7 @@ internal ref partial struct UperReader
         // An int holds 4 octets of two's complement; a length of 0 is no value at all (X.691 clause 12.2.6).
         if (octets is 0 or > 4)
         {
-            UperErrors.ThrowDecode(field, $"extension value of {octets} octets is not a 1..4-octet integer", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"extension value of {octets} octets is not a 1..4-octet integer", start);
         }
 
         var value = (long)ReadBits(octets * 8, field);
@@ -54,7 +54,7 @@ internal ref partial struct UperReader
         var index = (int)ReadBits(UperBits.ForRange(0, rootCount - 1), field);
         if (index >= rootCount)
         {
-            UperErrors.ThrowDecode(field, $"enumeration index {index} outside 0..{rootCount - 1}", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"enumeration index {index} outside 0..{rootCount - 1}", start);
         }
 
         return index;
@@ -75,7 +75,7 @@ internal ref partial struct UperReader
         var addition = ReadNormallySmallNumber(field);
         if (addition >= additionCount)
         {
-            UperErrors.ThrowDecode(field, $"unknown enumeration extension value {addition} (this version knows {additionCount})", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"unknown enumeration extension value {addition} (this version knows {additionCount})", start);
         }
 
         return rootCount + addition;
@@ -87,7 +87,7 @@ internal ref partial struct UperReader
         var start = _bitPosition;
         if (ReadBit(field))
         {
-            UperErrors.ThrowDecode(field, "normally small number above 63 is not supported", start);
+            UperErrors.ThrowDecode(_path.Format(field), "normally small number above 63 is not supported", start);
         }
 
         return (int)ReadBits(6, field);

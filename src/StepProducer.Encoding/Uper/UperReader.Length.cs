@@ -9,7 +9,7 @@ internal ref partial struct UperReader
         var length = lowerBound + (int)ReadBits(UperBits.ForRange(lowerBound, upperBound), field);
         if (length > upperBound)
         {
-            UperErrors.ThrowDecode(field, $"{length} items over SIZE({lowerBound}..{upperBound})", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{length} items over SIZE({lowerBound}..{upperBound})", start);
         }
 
         return length;
@@ -34,7 +34,7 @@ internal ref partial struct UperReader
 
         if ((first & 0x40) != 0)
         {
-            UperErrors.ThrowDecode(field, "fragmented length determinant (16K or more) is not supported", start);
+            UperErrors.ThrowDecode(_path.Format(field), "fragmented length determinant (16K or more) is not supported", start);
         }
 
         return ((first & 0x3F) << 8) | (int)ReadBits(8, field);

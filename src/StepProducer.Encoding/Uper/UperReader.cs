@@ -11,14 +11,19 @@ namespace StepProducer.Encoding.Uper;
 internal ref partial struct UperReader
 {
     private readonly ReadOnlySpan<byte> _source;
+    private readonly ref FieldPathStack _path;
     private readonly long _bitLength;
     private long _bitPosition;
 
-    public UperReader(ReadOnlySpan<byte> source)
+    public UperReader(ReadOnlySpan<byte> source, ref FieldPathStack path)
     {
         _source = source;
+        _path = ref path;
         _bitLength = (long)source.Length * 8;
     }
+
+    /// <summary>The constructs being read, for the field path of an error.</summary>
+    public readonly ref FieldPathStack Path => ref _path;
 
     /// <summary>Bit offset of the next bit to read.</summary>
     public readonly long BitPosition => _bitPosition;
@@ -33,7 +38,7 @@ internal ref partial struct UperReader
     {
         if (count > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, count, _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), count, _bitPosition, _bitLength);
         }
 
         if (count == 0)
@@ -66,7 +71,7 @@ internal ref partial struct UperReader
     {
         if ((long)destination.Length * 8 > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, destination.Length * 8, _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), destination.Length * 8, _bitPosition, _bitLength);
         }
 
         for (var index = 0; index < destination.Length; index++)
@@ -80,7 +85,7 @@ internal ref partial struct UperReader
     {
         if (bitCount > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, (int)Math.Min(bitCount, int.MaxValue), _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), (int)Math.Min(bitCount, int.MaxValue), _bitPosition, _bitLength);
         }
 
         _bitPosition += bitCount;
@@ -96,7 +101,7 @@ internal ref partial struct UperReader
         var endOfValue = _bitPosition + paddingBits;
         if (endOfValue < _bitLength)
         {
-            UperErrors.ThrowDecode(field, $"{(_bitLength - endOfValue) / 8} trailing octets after the end of the DENM", endOfValue);
+            UperErrors.ThrowDecode(_path.Format(field), $"{(_bitLength - endOfValue) / 8} trailing octets after the end of the DENM", endOfValue);
         }
 
         if (paddingBits > 0)
@@ -104,7 +109,7 @@ internal ref partial struct UperReader
             var lastOctet = _source[^1];
             if ((lastOctet & ((1 << paddingBits) - 1)) != 0)
             {
-                UperErrors.ThrowDecode(field, $"the {paddingBits} padding bits of the last octet are not all 0", _bitPosition);
+                UperErrors.ThrowDecode(_path.Format(field), $"the {paddingBits} padding bits of the last octet are not all 0", _bitPosition);
             }
         }
     }

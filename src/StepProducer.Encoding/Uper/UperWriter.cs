@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StepProducer.Encoding.Uper;
 
@@ -19,14 +20,19 @@ internal ref partial struct UperWriter
     private const int FlushBits = 32;
 
     private readonly Span<byte> _destination;
+    private readonly ref FieldPathStack _path;
     private int _bytesStored;
     private ulong _pending;
     private int _pendingBits;
 
-    public UperWriter(Span<byte> destination)
+    public UperWriter(Span<byte> destination, ref FieldPathStack path)
     {
         _destination = destination;
+        _path = ref path;
     }
+
+    /// <summary>The constructs being written, for the field path of an error (shared with nested writers).</summary>
+    public readonly ref FieldPathStack Path => ref _path;
 
     /// <summary>True when some octet did not fit into the destination.</summary>
     public bool Overflowed { get; private set; }
@@ -103,28 +109,46 @@ internal ref partial struct UperWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Flush32()
     {
-        if ((uint)(_bytesStored + 4) <= (uint)_destination.Length)
+        var word = (uint)(_pending >> FlushBits);
+        if ((uint)_bytesStored + 4u <= (uint)_destination.Length)
         {
-            BinaryPrimitives.WriteUInt32BigEndian(_destination[_bytesStored..], (uint)(_pending >> 32));
-            _bytesStored += 4;
+            // In bounds by the test above, so the store needs no bounds check of its own.
+            Unsafe.WriteUnaligned(
+                ref Unsafe.Add(ref MemoryMarshal.GetReference(_destination), _bytesStored),
+                BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(word) : word);
         }
         else
         {
-            StoreOctetsSlowly();
+            Overflowed |= StoreWordSlowly(_destination, _bytesStored, word);
         }
 
+        _bytesStored += 4;
         _pending <<= FlushBits;
         _pendingBits -= FlushBits;
     }
 
-    /// <summary>The last octets before the end of the destination, or past it: one at a time, noting overflow.</summary>
+    /// <summary>
+    /// The last octets before the end of the destination, or past it: stores those of <paramref name="word"/>
+    /// that fit at <paramref name="offset"/> and returns true when some did not. Static and by value, so that a
+    /// writer copied into a local for a hot loop stays in registers.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void StoreOctetsSlowly()
+    private static bool StoreWordSlowly(Span<byte> destination, int offset, uint word)
     {
-        for (var shift = 56; shift >= 32; shift -= 8)
+        var overflowed = false;
+        for (var shift = 24; shift >= 0; shift -= 8, offset++)
         {
-            StoreOctet((byte)(_pending >> shift));
+            if ((uint)offset < (uint)destination.Length)
+            {
+                destination[offset] = (byte)(word >> shift);
+            }
+            else
+            {
+                overflowed = true;
+            }
         }
+
+        return overflowed;
     }
 
     private void StoreOctet(byte octet)
