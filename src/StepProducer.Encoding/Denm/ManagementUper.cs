@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -62,46 +63,54 @@ internal static class ManagementUper<TNames>
 
     public static void Write(ref UperWriter writer, in ManagementFields management)
     {
-        writer.Path.Push("management");
+        // About 20 fields: they go through a copy of the writer whose calls all inline, so that the bit
+        // accumulator stays in registers (see UperWriter).
+        var local = writer;
+        local.Path.Push("management");
+
         // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
         var hasValidityDuration = management.ValidityDuration != DefaultValidity;
-        writer.WriteBit(false);
-        writer.WriteBit(management.Termination.HasValue);
-        writer.WriteBit(management.Distance.HasValue);
-        writer.WriteBit(management.TrafficDirection.HasValue);
-        writer.WriteBit(hasValidityDuration);
-        writer.WriteBit(management.TransmissionInterval.HasValue);
-        WriteActionId(ref writer, management.OriginatingStationId, management.SequenceNumber);
-        writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-        writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
+
+        // The extension bit (0: no additions) and the 5 presence bits in one write.
+        local.WriteBits(
+            (management.Termination.HasValue ? 1UL << 4 : 0)
+            | (management.Distance.HasValue ? 1UL << 3 : 0)
+            | (management.TrafficDirection.HasValue ? 1UL << 2 : 0)
+            | (hasValidityDuration ? 1UL << 1 : 0)
+            | (management.TransmissionInterval.HasValue ? 1UL : 0),
+            6);
+        WriteActionId(ref local, management.OriginatingStationId, management.SequenceNumber);
+        local.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
+        local.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
         if (management.Termination is { } termination)
         {
-            writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
+            local.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
         }
 
-        CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
+        CddUper.WriteReferencePosition(ref local, management.EventPosition, "eventPosition");
         if (management.Distance is { } distance)
         {
-            writer.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
+            local.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
         }
 
         if (management.TrafficDirection is { } direction)
         {
-            writer.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
+            local.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
         }
 
         if (hasValidityDuration)
         {
-            writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
+            local.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
         }
 
         if (management.TransmissionInterval is { } interval)
         {
-            writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
+            local.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
         }
 
-        writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
-        writer.Path.Pop();
+        local.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+        local.Path.Pop();
+        writer = local;
     }
 
     public static ManagementFields Read(ref UperReader reader)
@@ -133,6 +142,7 @@ internal static class ManagementUper<TNames>
     }
 
     /// <summary>ActionID (v1.3.1) / ActionId (v2.2.1): StationID (0..4294967295), SequenceNumber (0..65535).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteActionId(ref UperWriter writer, uint originatingStationId, int sequenceNumber, string? identifier = null)
     {
         writer.Path.Push(identifier ?? TNames.ActionId);

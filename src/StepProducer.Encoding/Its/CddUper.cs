@@ -70,6 +70,7 @@ internal static partial class CddUper
     public const int StationarySinceCount = 4;
     public const int DangerousGoodsBasicCount = 20;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteReferencePosition(ref UperWriter writer, in ReferencePosition value, string identifier)
     {
         writer.Path.Push(identifier);
@@ -111,17 +112,33 @@ internal static partial class CddUper
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteDeltaReferencePosition(ref UperWriter writer, in DeltaReferencePosition value, string identifier)
     {
-        CheckRange(in writer.Path, value.DeltaLatitude, DeltaLatLonMin, DeltaLatLonMax, identifier, "deltaLatitude");
-        CheckRange(in writer.Path, value.DeltaLongitude, DeltaLatLonMin, DeltaLatLonMax, identifier, "deltaLongitude");
-        CheckRange(in writer.Path, value.DeltaAltitude, DeltaAltitudeMin, DeltaAltitudeMax, identifier, "deltaAltitude");
+        if (!IsInRange(value))
+        {
+            ThrowDeltaOutOfRange(in writer.Path, identifier, value);
+        }
 
-        // The three constrained whole numbers (18 + 18 + 15 bits, X.691 clause 11.5.7.1) go out as one 51-bit
-        // write: the hottest construct of a DENM (every path and event point), so one accumulator update
-        // instead of three.
+        writer.WriteBits(Pack(value), DeltaReferencePositionBits);
+    }
+
+    /// <summary>True when the three components of a DeltaReferencePosition are within their bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsInRange(in DeltaReferencePosition value) =>
+        // value − lb is negative (a huge uint) below lb, so one unsigned compare checks both bounds.
+        (uint)(value.DeltaLatitude - DeltaLatLonMin) <= (uint)(DeltaLatLonMax - DeltaLatLonMin)
+        && (uint)(value.DeltaLongitude - DeltaLatLonMin) <= (uint)(DeltaLatLonMax - DeltaLatLonMin)
+        && (uint)(value.DeltaAltitude - DeltaAltitudeMin) <= (uint)(DeltaAltitudeMax - DeltaAltitudeMin);
+
+    /// <summary>
+    /// The three constrained whole numbers (18 + 18 + 15 bits, X.691 clause 11.5.7.1) as one 51-bit value: the
+    /// hottest construct of a DENM (every path and event point), so one accumulator update instead of three.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Pack(in DeltaReferencePosition value)
+    {
         var deltaLatitude = (ulong)(value.DeltaLatitude - DeltaLatLonMin);
         var deltaLongitude = (ulong)(value.DeltaLongitude - DeltaLatLonMin);
         var deltaAltitude = (ulong)(value.DeltaAltitude - DeltaAltitudeMin);
-        writer.WriteBits((((deltaLatitude << DeltaLatLonBits) | deltaLongitude) << DeltaAltitudeBits) | deltaAltitude, DeltaReferencePositionBits);
+        return (((deltaLatitude << DeltaLatLonBits) | deltaLongitude) << DeltaAltitudeBits) | deltaAltitude;
     }
 
     public static DeltaReferencePosition ReadDeltaReferencePosition(ref UperReader reader, string identifier)
@@ -141,16 +158,6 @@ internal static partial class CddUper
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CheckRange(in FieldPathStack path, int value, int lowerBound, int upperBound, string identifier, string field)
-    {
-        // value − lb is negative (a huge uint) below lb, so one unsigned compare checks both bounds.
-        if ((uint)(value - lowerBound) > (uint)(upperBound - lowerBound))
-        {
-            ThrowOutOfRange(in path, value, lowerBound, upperBound, identifier, field);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Checked(in FieldPathStack path, long value, int lowerBound, int upperBound, long bitOffset, string identifier, string field)
     {
         if (value > upperBound)
@@ -161,9 +168,17 @@ internal static partial class CddUper
         return (int)value;
     }
 
+    /// <summary>Throws for the first component of <paramref name="value"/> (in ASN.1 order) that is out of range.</summary>
     [DoesNotReturn]
-    private static void ThrowOutOfRange(in FieldPathStack path, int value, int lowerBound, int upperBound, string identifier, string field) =>
-        throw new DenmEncodeException(path.Format(identifier, field), $"{value} outside {lowerBound}..{upperBound}");
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowDeltaOutOfRange(in FieldPathStack path, string identifier, DeltaReferencePosition value)
+    {
+        var (field, component, lowerBound, upperBound) =
+            value.DeltaLatitude is < DeltaLatLonMin or > DeltaLatLonMax ? ("deltaLatitude", value.DeltaLatitude, DeltaLatLonMin, DeltaLatLonMax)
+            : value.DeltaLongitude is < DeltaLatLonMin or > DeltaLatLonMax ? ("deltaLongitude", value.DeltaLongitude, DeltaLatLonMin, DeltaLatLonMax)
+            : ("deltaAltitude", value.DeltaAltitude, DeltaAltitudeMin, DeltaAltitudeMax);
+        throw new DenmEncodeException(path.Format(identifier, field), $"{component} outside {lowerBound}..{upperBound}");
+    }
 
     [DoesNotReturn]
     private static void ThrowDecodedOutOfRange(
@@ -173,17 +188,22 @@ internal static partial class CddUper
     /// <summary>Traces (v1.3.1: OF PathHistory; v2.2.1: OF Path), both SIZE(1..7) OF SIZE(0..40) OF PathPoint.</summary>
     public static void WriteTraces(ref UperWriter writer, List<List<PathPoint>> traces, string identifier)
     {
-        writer.Path.Push(identifier);
-        writer.WriteConstrainedLength(traces.Count, 1, TracesMax, "");
-        writer.Path.PushIndex();
+        // The hot loop of a typical DENM (its 10 path points are most of its 136 octets): it works on a copy of
+        // the writer whose calls all inline, so that the bit accumulator stays in registers instead of going
+        // through the ref for every field.
+        var local = writer;
+        local.Path.Push(identifier);
+        local.WriteConstrainedLength(traces.Count, 1, TracesMax, "");
+        local.Path.PushIndex();
         for (var index = 0; index < traces.Count; index++)
         {
-            writer.Path.SetIndex(index);
-            WritePath(ref writer, traces[index]);
+            local.Path.SetIndex(index);
+            WritePath(ref local, traces[index]);
         }
 
-        writer.Path.Pop();
-        writer.Path.Pop();
+        local.Path.Pop();
+        local.Path.Pop();
+        writer = local;
     }
 
     /// <summary>Decodes Traces into <paramref name="traces"/>, reusing its inner lists.</summary>
@@ -212,30 +232,32 @@ internal static partial class CddUper
         reader.Path.Pop();
     }
 
+    /// <summary>
+    /// PathHistory / Path. An element has no path frame of its own: only a point out of range needs its
+    /// index, and it passes it to the throw helper.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WritePath(ref UperWriter writer, List<PathPoint> path)
     {
-        // The hot loop of a typical DENM (10 of its 136 octets' worth of path points): it works on a copy of
-        // the writer whose calls are all inlined, so that the bit accumulator stays in registers instead of
-        // being loaded and stored through the ref for every field.
-        var local = writer;
-        local.WriteConstrainedLength(path.Count, 0, PathMaxPoints, "");
-        local.Path.PushIndex();
+        writer.WriteConstrainedLength(path.Count, 0, PathMaxPoints, "");
         var points = CollectionsMarshal.AsSpan(path);
         for (var index = 0; index < points.Length; index++)
         {
-            local.Path.SetIndex(index);
             ref readonly var point = ref points[index];
+            var position = point.PathPosition;
+            if (!IsInRange(position))
+            {
+                ThrowDeltaOutOfRange(in writer.Path, FieldPathStack.Element(index, "pathPosition"), position);
+            }
+
+            // The presence bit of pathDeltaTime (X.691 clause 19.2) and the 51 bits of pathPosition in one write.
             var deltaTime = point.PathDeltaTime;
-            local.WriteBit(deltaTime.HasValue);
-            WriteDeltaReferencePosition(ref local, point.PathPosition, "pathPosition");
+            writer.WriteBits((deltaTime.HasValue ? 1UL << DeltaReferencePositionBits : 0) | Pack(position), DeltaReferencePositionBits + 1);
             if (deltaTime.HasValue)
             {
-                local.WriteExtensibleInteger(deltaTime.GetValueOrDefault(), PathDeltaTimeMin, PathDeltaTimeMax);
+                writer.WriteExtensibleInteger(deltaTime.GetValueOrDefault(), PathDeltaTimeMin, PathDeltaTimeMax);
             }
         }
-
-        local.Path.Pop();
-        writer = local;
     }
 
     private static void ReadPath(ref UperReader reader, List<PathPoint> path)
@@ -307,6 +329,7 @@ internal static partial class CddUper
     }
 
     /// <summary>Speed, or the v1.3.1 Heading / v2.2.1 Wgs84Angle: a value and a 1..127 confidence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteValueAndConfidence(
         ref UperWriter writer, int value, int valueMax, int confidence, string identifier, string valueName, string confidenceName)
     {

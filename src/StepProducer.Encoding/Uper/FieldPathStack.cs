@@ -11,10 +11,12 @@ namespace StepProducer.Encoding.Uper;
 internal struct FieldPathStack
 {
     /// <summary>
-    /// The DENM modules have no recursive type, so the nesting is bounded: the deepest, an AlacarteContainer
-    /// component inside an open type inside a SEQUENCE OF element, is well under 16 frames deep.
+    /// The DENM modules have no recursive type, so the nesting is bounded. The deepest is 5 frames, e.g.
+    /// alacarte.roadWorks.recommendedPath[i] and the ReferencePosition in it, or
+    /// alacarte.impactReduction.positionOfPillars[i]; 8 leaves room and keeps the stack small (it is
+    /// zeroed on every encode and decode).
     /// </summary>
-    private const int Capacity = 16;
+    private const int Capacity = 8;
 
     private Frames _frames;
     private int _depth;
@@ -64,6 +66,12 @@ internal struct FieldPathStack
     /// <summary>As <see cref="Format(string)"/> for a field of a component that pushed no frame of its own.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public readonly string Format(string identifier, string field) => Format(Prepend(identifier, field));
+
+    /// <summary>
+    /// The relative path <c>[index].identifier</c> of a component of a SEQUENCE OF element that pushed no index
+    /// frame (the element loop passes its index straight to the throw helper). Called only on the error path.
+    /// </summary>
+    public static string Element(int index, string identifier) => PrependIndex(index, identifier);
 
     private static string Prepend(string identifier, string path) =>
         identifier.Length == 0 ? path

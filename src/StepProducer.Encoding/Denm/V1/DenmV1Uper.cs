@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -68,9 +69,7 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     /// <summary>DecentralizedEnvironmentalNotificationMessage: not extensible, 3 OPTIONAL containers.</summary>
     private static void WritePayload(ref UperWriter writer, DecentralizedEnvironmentalNotificationMessage payload)
     {
-        writer.WriteBit(payload.Situation is not null);
-        writer.WriteBit(payload.Location is not null);
-        writer.WriteBit(payload.Alacarte is not null);
+        writer.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
         WriteManagement(ref writer, payload.Management);
         if (payload.Situation is { } situation)
         {
@@ -169,6 +168,7 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     }
 
     /// <summary>CauseCode SEQUENCE {causeCode (0..255), subCauseCode (0..255), ...}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
     {
         writer.Path.Push(identifier);
@@ -193,9 +193,7 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     private static void WriteSituation(ref UperWriter writer, SituationContainer situation)
     {
         writer.Path.Push("situation");
-        writer.WriteBit(false);
-        writer.WriteBit(situation.LinkedCause.HasValue);
-        writer.WriteBit(situation.EventHistory is not null);
+        writer.WriteBits(false, situation.LinkedCause.HasValue, situation.EventHistory is not null);
         writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
         WriteCauseCode(ref writer, situation.EventType, "eventType");
         if (situation.LinkedCause is { } linked)
@@ -237,10 +235,7 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     private static void WriteLocation(ref UperWriter writer, LocationContainer location)
     {
         writer.Path.Push("location");
-        writer.WriteBit(false);
-        writer.WriteBit(location.EventSpeed.HasValue);
-        writer.WriteBit(location.EventPositionHeading.HasValue);
-        writer.WriteBit(location.RoadType.HasValue);
+        writer.WriteBits(false, location.EventSpeed.HasValue, location.EventPositionHeading.HasValue, location.RoadType.HasValue);
         if (location.EventSpeed is { } speed)
         {
             CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");

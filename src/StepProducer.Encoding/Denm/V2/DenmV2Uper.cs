@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -110,9 +111,7 @@ internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
             UperErrors.ThrowEncode(writer.Path.Format("denm"), rule);
         }
 
-        writer.WriteBit(payload.Situation is not null);
-        writer.WriteBit(payload.Location is not null);
-        writer.WriteBit(payload.Alacarte is not null);
+        writer.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
         WriteManagement(ref writer, payload.Management);
         if (payload.Situation is { } situation)
         {
@@ -245,6 +244,7 @@ internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     /// constrained whole number (X.691 clause 23.6-23.7: the CHOICE has no extension marker), then the
     /// alternative, every one an INTEGER (0..255).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteCauseCode(ref UperWriter writer, CauseCodeV2 cause, string identifier)
     {
         writer.Path.Push(identifier);
@@ -281,9 +281,7 @@ internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
         }
 
         var hasGroup = situation.LinkedDenms is not null || situation.EventEnd.HasValue;
-        writer.WriteBit(hasGroup);
-        writer.WriteBit(situation.LinkedCause.HasValue);
-        writer.WriteBit(situation.EventZone is not null);
+        writer.WriteBits(hasGroup, situation.LinkedCause.HasValue, situation.EventZone is not null);
         writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
         WriteCauseCode(ref writer, situation.EventType, "eventType");
         if (situation.LinkedCause is { } linked)
@@ -421,10 +419,7 @@ internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
     private static void WriteLocation(ref UperWriter writer, LocationContainer location)
     {
         writer.Path.Push("location");
-        writer.WriteBit(location.ExtensionGroupV22Raw is not null);
-        writer.WriteBit(location.EventSpeed.HasValue);
-        writer.WriteBit(location.EventPositionHeading.HasValue);
-        writer.WriteBit(location.RoadType.HasValue);
+        writer.WriteBits(location.ExtensionGroupV22Raw is not null, location.EventSpeed.HasValue, location.EventPositionHeading.HasValue, location.RoadType.HasValue);
         if (location.EventSpeed is { } speed)
         {
             CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");
