@@ -115,30 +115,32 @@ internal static class ManagementUper<TNames>
 
     public static ManagementFields Read(ref UperReader reader)
     {
-        reader.Path.Push("management");
-        var extended = reader.ReadBit("");
-        var hasTermination = reader.ReadBit("");
-        var hasDistance = reader.ReadBit("");
-        var hasDirection = reader.ReadBit("");
-        var hasValidityDuration = reader.ReadBit("");
-        var hasInterval = reader.ReadBit("");
+        // As Write: a copy of the reader whose calls all inline keeps its state in registers.
+        var local = reader;
+        local.Path.Push("management");
+        var extended = local.ReadBit("");
+        var hasTermination = local.ReadBit("");
+        var hasDistance = local.ReadBit("");
+        var hasDirection = local.ReadBit("");
+        var hasValidityDuration = local.ReadBit("");
+        var hasInterval = local.ReadBit("");
         var management = default(ManagementFields);
-        (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref reader);
-        management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-        management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-        management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-        management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-        management.Distance = hasDistance ? reader.ReadEnumerated(DistanceCount, TNames.Distance) : null;
-        management.TrafficDirection = hasDirection ? reader.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
+        (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref local);
+        management.DetectionTime = local.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
+        management.ReferenceTime = local.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
+        management.Termination = hasTermination ? (Termination)local.ReadEnumerated(TerminationCount, "termination") : null;
+        management.EventPosition = CddUper.ReadReferencePosition(ref local, "eventPosition");
+        management.Distance = hasDistance ? local.ReadEnumerated(DistanceCount, TNames.Distance) : null;
+        management.TrafficDirection = hasDirection ? local.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
         management.ValidityDuration = hasValidityDuration
-            ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
+            ? (int)local.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
             : DefaultValidity;
-        management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-        management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
+        management.TransmissionInterval = hasInterval ? (int)local.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
+        management.StationType = (int)local.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
+        reader = local;
         CddUper.SkipAllAdditions(ref reader, extended);
-        var value = management;
         reader.Path.Pop();
-        return value;
+        return management;
     }
 
     /// <summary>ActionID (v1.3.1) / ActionId (v2.2.1): StationID (0..4294967295), SequenceNumber (0..65535).</summary>
@@ -151,6 +153,7 @@ internal static class ManagementUper<TNames>
         writer.Path.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (uint OriginatingStationId, int SequenceNumber) ReadActionId(ref UperReader reader, string? identifier = null)
     {
         reader.Path.Push(identifier ?? TNames.ActionId);

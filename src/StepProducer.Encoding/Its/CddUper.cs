@@ -86,6 +86,7 @@ internal static partial class CddUper
         writer.Path.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReferencePosition ReadReferencePosition(ref UperReader reader, string identifier)
     {
         reader.Path.Push(identifier);
@@ -141,12 +142,13 @@ internal static partial class CddUper
         return (((deltaLatitude << DeltaLatLonBits) | deltaLongitude) << DeltaAltitudeBits) | deltaAltitude;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DeltaReferencePosition ReadDeltaReferencePosition(ref UperReader reader, string identifier)
     {
         // One 51-bit read, the mirror of WriteDeltaReferencePosition; each part is then checked against its
         // bound (18 bits can hold up to 262143, above DeltaLatitude's 262143 − 131071 = 131072).
-        var start = reader.BitPosition;
         var bits = reader.ReadBits(DeltaReferencePositionBits, identifier);
+        var start = reader.BitPosition - DeltaReferencePositionBits;
         const ulong latLonMask = (1UL << DeltaLatLonBits) - 1;
         const ulong altitudeMask = (1UL << DeltaAltitudeBits) - 1;
         return new DeltaReferencePosition
@@ -209,14 +211,17 @@ internal static partial class CddUper
     /// <summary>Decodes Traces into <paramref name="traces"/>, reusing its inner lists.</summary>
     public static void ReadTraces(ref UperReader reader, List<List<PathPoint>> traces, string identifier)
     {
-        reader.Path.Push(identifier);
-        var count = reader.ReadConstrainedLength(1, TracesMax, "");
+        // The hot loop of a typical DENM, as in WriteTraces: a copy of the reader whose calls all inline, so
+        // that its bit position stays in a register.
+        var local = reader;
+        local.Path.Push(identifier);
+        var count = local.ReadConstrainedLength(1, TracesMax, "");
         if (traces.Count > count)
         {
             traces.RemoveRange(count, traces.Count - count);
         }
 
-        reader.Path.PushIndex();
+        local.Path.PushIndex();
         for (var index = 0; index < count; index++)
         {
             if (index == traces.Count)
@@ -224,12 +229,13 @@ internal static partial class CddUper
                 traces.Add([]);
             }
 
-            reader.Path.SetIndex(index);
-            ReadPath(ref reader, traces[index]);
+            local.Path.SetIndex(index);
+            ReadPath(ref local, traces[index]);
         }
 
-        reader.Path.Pop();
-        reader.Path.Pop();
+        local.Path.Pop();
+        local.Path.Pop();
+        reader = local;
     }
 
     /// <summary>
@@ -260,21 +266,24 @@ internal static partial class CddUper
         }
     }
 
+    /// <summary>PathHistory / Path into <paramref name="path"/>, resized in place (no allocation once it has the capacity).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReadPath(ref UperReader reader, List<PathPoint> path)
     {
         var count = reader.ReadConstrainedLength(0, PathMaxPoints, "");
-        path.Clear();
+        CollectionsMarshal.SetCount(path, count);
+        var points = CollectionsMarshal.AsSpan(path);
         reader.Path.PushIndex();
-        for (var index = 0; index < count; index++)
+        for (var index = 0; index < points.Length; index++)
         {
             reader.Path.SetIndex(index);
             var hasDeltaTime = reader.ReadBit("");
             var position = ReadDeltaReferencePosition(ref reader, "pathPosition");
-            path.Add(new PathPoint
+            points[index] = new PathPoint
             {
                 PathPosition = position,
                 PathDeltaTime = hasDeltaTime ? reader.ReadExtensibleInteger(PathDeltaTimeMin, PathDeltaTimeMax, "pathDeltaTime") : null,
-            });
+            };
         }
 
         reader.Path.Pop();

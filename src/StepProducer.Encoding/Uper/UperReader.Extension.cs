@@ -32,7 +32,7 @@ internal ref partial struct UperReader
         }
 
         var end = _bitPosition + (octets * 8L);
-        if (end > _bitLength)
+        if (end > BitLength)
         {
             UperErrors.ThrowDecode(_path.Format(field), $"open type of {octets} octets runs past the end of the input", start);
         }
