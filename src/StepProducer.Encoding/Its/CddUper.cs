@@ -143,11 +143,16 @@ internal static partial class CddUper
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static DeltaReferencePosition ReadDeltaReferencePosition(ref UperReader reader, string identifier)
+    public static DeltaReferencePosition ReadDeltaReferencePosition(ref UperReader reader, string identifier) =>
+        Unpack(ref reader, reader.ReadBits(DeltaReferencePositionBits, identifier), identifier);
+
+    /// <summary>
+    /// The mirror of <see cref="Pack"/> for the 51 bits just read; each part is checked against its bound
+    /// (18 bits can hold up to 262143, above DeltaLatitude's 262143 − 131071 = 131072).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static DeltaReferencePosition Unpack(ref UperReader reader, ulong bits, string identifier)
     {
-        // One 51-bit read, the mirror of WriteDeltaReferencePosition; each part is then checked against its
-        // bound (18 bits can hold up to 262143, above DeltaLatitude's 262143 − 131071 = 131072).
-        var bits = reader.ReadBits(DeltaReferencePositionBits, identifier);
         var start = reader.BitPosition - DeltaReferencePositionBits;
         const ulong latLonMask = (1UL << DeltaLatLonBits) - 1;
         const ulong altitudeMask = (1UL << DeltaAltitudeBits) - 1;
@@ -277,8 +282,22 @@ internal static partial class CddUper
         for (var index = 0; index < points.Length; index++)
         {
             reader.Path.SetIndex(index);
-            var hasDeltaTime = reader.ReadBit("");
-            var position = ReadDeltaReferencePosition(ref reader, "pathPosition");
+            bool hasDeltaTime;
+            DeltaReferencePosition position;
+            if (reader.RemainingBits > DeltaReferencePositionBits)
+            {
+                // The presence bit of pathDeltaTime and the 51 bits of pathPosition in one read.
+                var bits = reader.ReadBits(DeltaReferencePositionBits + 1, "");
+                hasDeltaTime = (bits >> DeltaReferencePositionBits) != 0;
+                position = Unpack(ref reader, bits & ((1UL << DeltaReferencePositionBits) - 1), "pathPosition");
+            }
+            else
+            {
+                // Near the end of the input: field by field, so that a truncation names the part it cuts.
+                hasDeltaTime = reader.ReadBit("");
+                position = ReadDeltaReferencePosition(ref reader, "pathPosition");
+            }
+
             points[index] = new PathPoint
             {
                 PathPosition = position,

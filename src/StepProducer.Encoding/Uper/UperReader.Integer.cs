@@ -29,8 +29,27 @@ internal ref partial struct UperReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadExtensibleInteger(int lowerBound, int upperBound, string field)
     {
-        if (!ReadBit(field))
+        var rootBits = UperBits.ForRange(lowerBound, upperBound);
+        if (RemainingBits > rootBits)
         {
+            // The extension bit and a root value in one read; after an extension bit 1 the position goes back
+            // to just after it.
+            var bits = ReadBits(rootBits + 1, field);
+            if ((bits >> rootBits) == 0)
+            {
+                if (bits > (ulong)(upperBound - lowerBound))
+                {
+                    UperErrors.ThrowDecode(_path.Format(field), $"{lowerBound + (long)bits} outside {lowerBound}..{upperBound}", _bitPosition - rootBits);
+                }
+
+                return lowerBound + (int)bits;
+            }
+
+            _bitPosition -= rootBits;
+        }
+        else if (!ReadBit(field))
+        {
+            // Near the end of the input: field by field, so that a truncation names the part it cuts.
             return (int)ReadConstrainedInteger(lowerBound, upperBound, field);
         }
 
