@@ -256,14 +256,22 @@ internal static partial class CddUper
         {
             ref readonly var point = ref points[index];
             var position = point.PathPosition;
-            if (!IsInRange(position))
+            var latitude = (uint)(position.DeltaLatitude - DeltaLatLonMin);
+            var longitude = (uint)(position.DeltaLongitude - DeltaLatLonMin);
+            var altitude = (uint)(position.DeltaAltitude - DeltaAltitudeMin);
+
+            // The three range checks as in IsInRange, with one branch; the throw helper reads the point again.
+            if ((latitude > DeltaLatLonMax - DeltaLatLonMin) | (longitude > DeltaLatLonMax - DeltaLatLonMin) | (altitude > DeltaAltitudeMax - DeltaAltitudeMin))
             {
-                ThrowDeltaOutOfRange(in writer.Path, FieldPathStack.Element(index, "pathPosition"), position);
+                ThrowDeltaOutOfRange(in writer.Path, FieldPathStack.Element(index, "pathPosition"), points[index].PathPosition);
             }
 
             // The presence bit of pathDeltaTime (X.691 clause 19.2) and the 51 bits of pathPosition in one write.
             var deltaTime = point.PathDeltaTime;
-            writer.WriteBits((deltaTime.HasValue ? 1UL << DeltaReferencePositionBits : 0) | Pack(position), DeltaReferencePositionBits + 1);
+            var presence = deltaTime.HasValue ? 1UL << DeltaReferencePositionBits : 0;
+            writer.WriteBits(
+                presence | ((ulong)latitude << (DeltaLatLonBits + DeltaAltitudeBits)) | ((ulong)longitude << DeltaAltitudeBits) | altitude,
+                DeltaReferencePositionBits + 1);
             if (deltaTime.HasValue)
             {
                 writer.WriteExtensibleInteger(deltaTime.GetValueOrDefault(), PathDeltaTimeMin, PathDeltaTimeMax);

@@ -42,14 +42,20 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
 
     public static void Write(ref UperWriter writer, Denm denm)
     {
+        // The header and the payload's presence bits go through a copy of the writer whose calls all inline
+        // (see UperWriter).
         var header = denm.Header;
-        writer.Path.Push("header");
-        writer.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
-        writer.WriteConstrainedInteger(header.MessageID, 0, CddUper.OctetMax, "messageID");
-        writer.WriteConstrainedInteger(header.StationID, 0, CddUper.StationIdMax, "stationID");
-        writer.Path.Pop();
+        var payload = denm.Payload;
+        var local = writer;
+        local.Path.Push("header");
+        local.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
+        local.WriteConstrainedInteger(header.MessageID, 0, CddUper.OctetMax, "messageID");
+        local.WriteConstrainedInteger(header.StationID, 0, CddUper.StationIdMax, "stationID");
+        local.Path.Pop();
+        local.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
+        writer = local;
 
-        WritePayload(ref writer, denm.Payload);
+        WriteContainers(ref writer, payload);
     }
 
     public static void Read(ref UperReader reader, Denm denm)
@@ -66,10 +72,12 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
         ReadPayload(ref reader, denm.Payload);
     }
 
-    /// <summary>DecentralizedEnvironmentalNotificationMessage: not extensible, 3 OPTIONAL containers.</summary>
-    private static void WritePayload(ref UperWriter writer, DecentralizedEnvironmentalNotificationMessage payload)
+    /// <summary>
+    /// DecentralizedEnvironmentalNotificationMessage: not extensible, 3 OPTIONAL containers; the containers
+    /// after the presence bits.
+    /// </summary>
+    private static void WriteContainers(ref UperWriter writer, DecentralizedEnvironmentalNotificationMessage payload)
     {
-        writer.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
         WriteManagement(ref writer, payload.Management);
         if (payload.Situation is { } situation)
         {
@@ -192,15 +200,18 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
 
     private static void WriteSituation(ref UperWriter writer, SituationContainer situation)
     {
-        writer.Path.Push("situation");
-        writer.WriteBits(false, situation.LinkedCause.HasValue, situation.EventHistory is not null);
-        writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
-        WriteCauseCode(ref writer, situation.EventType, "eventType");
+        // Through a copy of the writer whose calls all inline (see UperWriter), up to the event history.
+        var local = writer;
+        local.Path.Push("situation");
+        local.WriteBits(false, situation.LinkedCause.HasValue, situation.EventHistory is not null);
+        local.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
+        WriteCauseCode(ref local, situation.EventType, "eventType");
         if (situation.LinkedCause is { } linked)
         {
-            WriteCauseCode(ref writer, linked, "linkedCause");
+            WriteCauseCode(ref local, linked, "linkedCause");
         }
 
+        writer = local;
         if (situation.EventHistory is { } history)
         {
             CddUper.WriteEventHistory(ref writer, history, "eventHistory");
