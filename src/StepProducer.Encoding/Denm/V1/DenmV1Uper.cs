@@ -10,11 +10,11 @@ namespace StepProducer.Encoding.Denm.V1;
 /// clause 19.2-19.6). No v1.3.1 SEQUENCE has a known extension addition: on decode they are skipped.
 /// </summary>
 /// <remarks>
-/// A struct with static members only: as a type argument of the shared generic codecs (UperPdu, ManagementUper,
+/// A struct with static members only: as a type argument of the shared generic codecs (ManagementUper,
 /// AlacarteUper) a value type gets its own specialised code, with direct, inlinable calls to its static
 /// members; a class would share one canonical instantiation that looks every static member up at run time.
 /// </remarks>
-internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
+internal readonly struct DenmV1Uper : IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
 {
     /// <inheritdoc/>
     public static string ActionId => "actionID";
@@ -39,6 +39,22 @@ internal readonly struct DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
 
     /// <inheritdoc/>
     public static int EnumerationAdditions => 0;
+
+    /// <summary>A EN 302 637-3 v1.3.1 DENM bound to this encoding, for <see cref="UperPdu"/>.</summary>
+    internal readonly struct Pdu : IUperPdu
+    {
+        private readonly Denm _denm;
+
+        public Pdu(Denm denm)
+        {
+            ArgumentNullException.ThrowIfNull(denm);
+            _denm = denm;
+        }
+
+        public void Write(ref UperWriter writer) => DenmV1Uper.Write(ref writer, _denm);
+
+        public void Read(ref UperReader reader) => DenmV1Uper.Read(ref reader, _denm);
+    }
 
     public static void Write(ref UperWriter writer, Denm denm)
     {

@@ -12,11 +12,11 @@ namespace StepProducer.Encoding.Denm.V2;
 /// The module's constraints on the header, DenmPayload and SituationContainer are enforced both ways.
 /// </summary>
 /// <remarks>
-/// A struct with static members only: as a type argument of the shared generic codecs (UperPdu, ManagementUper,
+/// A struct with static members only: as a type argument of the shared generic codecs (ManagementUper,
 /// AlacarteUper) a value type gets its own specialised code, with direct, inlinable calls to its static
 /// members; a class would share one canonical instantiation that looks every static member up at run time.
 /// </remarks>
-internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCodeV2, ActionId>
+internal readonly struct DenmV2Uper : IManagementIdentifiers, IDenmVersionLeaves<CauseCodeV2, ActionId>
 {
     // PositioningSolutionType and TrafficRule have one addition each in CDD v2.2.1 (manuallyByOperator,
     // passToLeftOrRight).
@@ -52,6 +52,22 @@ internal readonly struct DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, ID
 
     /// <inheritdoc/>
     public static int EnumerationAdditions => OneAddition;
+
+    /// <summary>A TS 103 831 v2.2.1 DENM bound to this encoding, for <see cref="UperPdu"/>.</summary>
+    internal readonly struct Pdu : IUperPdu
+    {
+        private readonly Denm _denm;
+
+        public Pdu(Denm denm)
+        {
+            ArgumentNullException.ThrowIfNull(denm);
+            _denm = denm;
+        }
+
+        public void Write(ref UperWriter writer) => DenmV2Uper.Write(ref writer, _denm);
+
+        public void Read(ref UperReader reader) => DenmV2Uper.Read(ref reader, _denm);
+    }
 
     public static void Write(ref UperWriter writer, Denm denm)
     {
