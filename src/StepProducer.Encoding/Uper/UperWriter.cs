@@ -54,8 +54,8 @@ internal ref partial struct UperWriter
         var free = AccumulatorBits - _pendingBits;
         if (count < free)
         {
-            // 1 ≤ free − count ≤ 64; a shift by 64 (count 0, nothing pending) acts as a shift by 0 on x64 and
-            // arm64, and then value is 0.
+            // 1 ≤ free − count ≤ 64; C# takes a ulong shift count mod 64, so a shift by 64 (count 0, nothing
+            // pending) is a shift by 0, and then value is 0.
             _pending |= value << (free - count);
             _pendingBits += count;
             return;
@@ -143,7 +143,7 @@ internal ref partial struct UperWriter
             for (var index = 0; index < octets; index++, accumulator <<= 8)
             {
                 // In bounds by the test above.
-                Unsafe.Add(ref next, index) = (byte)(accumulator >> 56);
+                Unsafe.Add(ref next, index) = (byte)(accumulator >> (AccumulatorBits - 8));
             }
         }
         else
@@ -167,7 +167,7 @@ internal ref partial struct UperWriter
         {
             if ((uint)offset < (uint)destination.Length)
             {
-                destination[offset] = (byte)(accumulator >> 56);
+                destination[offset] = (byte)(accumulator >> (AccumulatorBits - 8));
             }
             else
             {
