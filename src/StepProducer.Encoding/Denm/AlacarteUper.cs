@@ -130,55 +130,50 @@ internal static class AlacarteUper<TVersion, TCause, TActionId>
         where TRoadWorks : class, IRoadWorksContainer<TCause, TActionId>, new()
         where TStationaryVehicle : class, IStationaryVehicleContainer<TCause>, new()
     {
-        try
+        writer.Path.Push("alacarte");
+        writer.WriteBit(rawGroup is not null);
+        writer.WriteBit(alacarte.LanePosition.HasValue);
+        writer.WriteBit(alacarte.ImpactReduction is not null);
+        writer.WriteBit(alacarte.ExternalTemperature.HasValue);
+        writer.WriteBit(alacarte.RoadWorks is not null);
+        writer.WriteBit(alacarte.PositioningSolutionValue.HasValue);
+        writer.WriteBit(alacarte.StationaryVehicle is not null);
+        if (alacarte.LanePosition is { } lane)
         {
-            writer.WriteBit(rawGroup is not null);
-            writer.WriteBit(alacarte.LanePosition.HasValue);
-            writer.WriteBit(alacarte.ImpactReduction is not null);
-            writer.WriteBit(alacarte.ExternalTemperature.HasValue);
-            writer.WriteBit(alacarte.RoadWorks is not null);
-            writer.WriteBit(alacarte.PositioningSolutionValue.HasValue);
-            writer.WriteBit(alacarte.StationaryVehicle is not null);
-            if (alacarte.LanePosition is { } lane)
-            {
-                writer.WriteConstrainedInteger(lane, LanePositionMin, LanePositionMax, "lanePosition");
-            }
-
-            if (alacarte.ImpactReduction is { } impact)
-            {
-                ImpactReductionUper.Write(ref writer, impact, "impactReduction");
-            }
-
-            if (alacarte.ExternalTemperature is { } temperature)
-            {
-                writer.WriteConstrainedInteger(temperature, TemperatureMin, TemperatureMax, "externalTemperature");
-            }
-
-            if (alacarte.RoadWorks is { } roadWorks)
-            {
-                WriteRoadWorks(ref writer, roadWorks);
-            }
-
-            if (alacarte.PositioningSolutionValue is { } solution)
-            {
-                writer.WriteExtensibleEnumerated(solution, PositioningSolutionTypeCount, TVersion.EnumerationAdditions, "positioningSolution", $"PositioningSolutionType ({TVersion.CddVersion})");
-            }
-
-            if (alacarte.StationaryVehicle is { } stationary)
-            {
-                WriteStationaryVehicle(ref writer, stationary);
-            }
-
-            if (rawGroup is not null)
-            {
-                writer.WriteSingleExtensionAddition(rawGroup, RawGroupField);
-            }
+            writer.WriteConstrainedInteger(lane, LanePositionMin, LanePositionMax, "lanePosition");
         }
-        catch (DenmCodecException error)
+
+        if (alacarte.ImpactReduction is { } impact)
         {
-            error.PrependPath("alacarte");
-            throw;
+            ImpactReductionUper.Write(ref writer, impact, "impactReduction");
         }
+
+        if (alacarte.ExternalTemperature is { } temperature)
+        {
+            writer.WriteConstrainedInteger(temperature, TemperatureMin, TemperatureMax, "externalTemperature");
+        }
+
+        if (alacarte.RoadWorks is { } roadWorks)
+        {
+            WriteRoadWorks(ref writer, roadWorks);
+        }
+
+        if (alacarte.PositioningSolutionValue is { } solution)
+        {
+            writer.WriteExtensibleEnumerated(solution, PositioningSolutionTypeCount, TVersion.EnumerationAdditions, "positioningSolution", $"PositioningSolutionType ({TVersion.CddVersion})");
+        }
+
+        if (alacarte.StationaryVehicle is { } stationary)
+        {
+            WriteStationaryVehicle(ref writer, stationary);
+        }
+
+        if (rawGroup is not null)
+        {
+            writer.WriteSingleExtensionAddition(rawGroup, RawGroupField);
+        }
+
+        writer.Path.Pop();
     }
 
     /// <summary>
@@ -191,127 +186,113 @@ internal static class AlacarteUper<TVersion, TCause, TActionId>
         where TRoadWorks : class, IRoadWorksContainer<TCause, TActionId>, new()
         where TStationaryVehicle : class, IStationaryVehicleContainer<TCause>, new()
     {
-        try
+        reader.Path.Push("alacarte");
+        var extended = reader.ReadBit("");
+        var hasLane = reader.ReadBit("");
+        var hasImpact = reader.ReadBit("");
+        var hasTemperature = reader.ReadBit("");
+        var hasRoadWorks = reader.ReadBit("");
+        var hasSolution = reader.ReadBit("");
+        var hasStationary = reader.ReadBit("");
+        alacarte.LanePosition = hasLane ? (int)reader.ReadConstrainedInteger(LanePositionMin, LanePositionMax, "lanePosition") : null;
+        alacarte.ImpactReduction = hasImpact ? Reuse(alacarte.ImpactReduction) : null;
+        if (alacarte.ImpactReduction is { } impact)
         {
-            var extended = reader.ReadBit("");
-            var hasLane = reader.ReadBit("");
-            var hasImpact = reader.ReadBit("");
-            var hasTemperature = reader.ReadBit("");
-            var hasRoadWorks = reader.ReadBit("");
-            var hasSolution = reader.ReadBit("");
-            var hasStationary = reader.ReadBit("");
-            alacarte.LanePosition = hasLane ? (int)reader.ReadConstrainedInteger(LanePositionMin, LanePositionMax, "lanePosition") : null;
-            alacarte.ImpactReduction = hasImpact ? Reuse(alacarte.ImpactReduction) : null;
-            if (alacarte.ImpactReduction is { } impact)
-            {
-                ImpactReductionUper.Read(ref reader, impact, "impactReduction");
-            }
+            ImpactReductionUper.Read(ref reader, impact, "impactReduction");
+        }
 
-            alacarte.ExternalTemperature = hasTemperature ? (int)reader.ReadConstrainedInteger(TemperatureMin, TemperatureMax, "externalTemperature") : null;
-            alacarte.RoadWorks = hasRoadWorks ? Reuse(alacarte.RoadWorks) : null;
-            if (alacarte.RoadWorks is { } roadWorks)
-            {
-                ReadRoadWorks(ref reader, roadWorks);
-            }
+        alacarte.ExternalTemperature = hasTemperature ? (int)reader.ReadConstrainedInteger(TemperatureMin, TemperatureMax, "externalTemperature") : null;
+        alacarte.RoadWorks = hasRoadWorks ? Reuse(alacarte.RoadWorks) : null;
+        if (alacarte.RoadWorks is { } roadWorks)
+        {
+            ReadRoadWorks(ref reader, roadWorks);
+        }
 
-            alacarte.PositioningSolutionValue = hasSolution
-                ? reader.ReadExtensibleEnumerated(PositioningSolutionTypeCount, TVersion.EnumerationAdditions, "positioningSolution")
-                : null;
-            alacarte.StationaryVehicle = hasStationary ? Reuse(alacarte.StationaryVehicle) : null;
-            if (alacarte.StationaryVehicle is { } stationary)
-            {
-                ReadStationaryVehicle(ref reader, stationary);
-            }
+        alacarte.PositioningSolutionValue = hasSolution
+            ? reader.ReadExtensibleEnumerated(PositioningSolutionTypeCount, TVersion.EnumerationAdditions, "positioningSolution")
+            : null;
+        alacarte.StationaryVehicle = hasStationary ? Reuse(alacarte.StationaryVehicle) : null;
+        if (alacarte.StationaryVehicle is { } stationary)
+        {
+            ReadStationaryVehicle(ref reader, stationary);
+        }
 
-            if (keepRawGroup)
-            {
-                return reader.ReadRawFirstAddition(extended, currentRawGroup, RawGroupField);
-            }
-
+        byte[]? rawGroup = null;
+        if (keepRawGroup)
+        {
+            rawGroup = reader.ReadRawFirstAddition(extended, currentRawGroup, RawGroupField);
+        }
+        else
+        {
             CddUper.SkipAllAdditions(ref reader, extended);
-            return null;
         }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("alacarte");
-            throw;
-        }
+
+        reader.Path.Pop();
+        return rawGroup;
     }
 
     /// <summary>ActionIdList (v2.2.1) and ReferenceDenms (v1.3.1): SEQUENCE (SIZE(1..8, ...)) OF the version's ActionId.</summary>
     public static void WriteActionIdList(ref UperWriter writer, List<TActionId> actionIds, string identifier)
     {
         writer.WriteExtensibleLength(actionIds.Count, 1, ActionIdListRootMax, identifier);
+        writer.Path.Push(identifier);
+        writer.Path.PushIndex();
         for (var index = 0; index < actionIds.Count; index++)
         {
-            try
-            {
-                TVersion.WriteActionId(ref writer, actionIds[index], "");
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath(identifier);
-                throw;
-            }
+            writer.Path.SetIndex(index);
+            TVersion.WriteActionId(ref writer, actionIds[index], "");
         }
+
+        writer.Path.Pop();
+        writer.Path.Pop();
     }
 
     public static void ReadActionIdList(ref UperReader reader, List<TActionId> actionIds, string identifier)
     {
         var count = reader.ReadExtensibleLength(1, ActionIdListRootMax, identifier);
         actionIds.Clear();
+        reader.Path.Push(identifier);
+        reader.Path.PushIndex();
         for (var index = 0; index < count; index++)
         {
-            try
-            {
-                actionIds.Add(TVersion.ReadActionId(ref reader, ""));
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath(identifier);
-                throw;
-            }
+            reader.Path.SetIndex(index);
+            actionIds.Add(TVersion.ReadActionId(ref reader, ""));
         }
+
+        reader.Path.Pop();
+        reader.Path.Pop();
     }
 
     /// <summary>RestrictedTypes: SEQUENCE (SIZE(1..3, ...)) OF StationType (0..255).</summary>
     public static void WriteRestriction(ref UperWriter writer, List<int> restriction)
     {
         writer.WriteExtensibleLength(restriction.Count, 1, RestrictedTypesRootMax, "restriction");
+        writer.Path.Push("restriction");
+        writer.Path.PushIndex();
         for (var index = 0; index < restriction.Count; index++)
         {
-            try
-            {
-                writer.WriteConstrainedInteger(restriction[index], 0, CddUper.OctetMax, "");
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("restriction");
-                throw;
-            }
+            writer.Path.SetIndex(index);
+            writer.WriteConstrainedInteger(restriction[index], 0, CddUper.OctetMax, "");
         }
+
+        writer.Path.Pop();
+        writer.Path.Pop();
     }
 
     public static void ReadRestriction(ref UperReader reader, List<int> restriction)
     {
         var count = reader.ReadExtensibleLength(1, RestrictedTypesRootMax, "restriction");
         restriction.Clear();
+        reader.Path.Push("restriction");
+        reader.Path.PushIndex();
         for (var index = 0; index < count; index++)
         {
-            try
-            {
-                restriction.Add((int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, ""));
-            }
-            catch (DenmCodecException error)
-            {
-                error.PrependIndex(index);
-                error.PrependPath("restriction");
-                throw;
-            }
+            reader.Path.SetIndex(index);
+            restriction.Add((int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, ""));
         }
+
+        reader.Path.Pop();
+        reader.Path.Pop();
     }
 
     /// <summary>The instance to decode into: the reused one, or a new one the first time.</summary>
@@ -321,191 +302,170 @@ internal static class AlacarteUper<TVersion, TCause, TActionId>
 
     private static void WriteRoadWorks(ref UperWriter writer, IRoadWorksContainer<TCause, TActionId> roadWorks)
     {
-        try
+        writer.Path.Push("roadWorks");
+        writer.WriteBit(roadWorks.LightBarSirenInUse.HasValue);
+        writer.WriteBit(roadWorks.ClosedLanes.HasValue);
+        writer.WriteBit(roadWorks.Restriction is not null);
+        writer.WriteBit(roadWorks.SpeedLimit.HasValue);
+        writer.WriteBit(roadWorks.IncidentIndication.HasValue);
+        writer.WriteBit(roadWorks.RecommendedPath is not null);
+        writer.WriteBit(roadWorks.StartingPointSpeedLimit.HasValue);
+        writer.WriteBit(roadWorks.TrafficFlowRuleValue.HasValue);
+        writer.WriteBit(roadWorks.ReferenceDenms is not null);
+        if (roadWorks.LightBarSirenInUse is { } lightBar)
         {
-            writer.WriteBit(roadWorks.LightBarSirenInUse.HasValue);
-            writer.WriteBit(roadWorks.ClosedLanes.HasValue);
-            writer.WriteBit(roadWorks.Restriction is not null);
-            writer.WriteBit(roadWorks.SpeedLimit.HasValue);
-            writer.WriteBit(roadWorks.IncidentIndication.HasValue);
-            writer.WriteBit(roadWorks.RecommendedPath is not null);
-            writer.WriteBit(roadWorks.StartingPointSpeedLimit.HasValue);
-            writer.WriteBit(roadWorks.TrafficFlowRuleValue.HasValue);
-            writer.WriteBit(roadWorks.ReferenceDenms is not null);
-            if (roadWorks.LightBarSirenInUse is { } lightBar)
-            {
-                writer.WriteFixedSizeBitString((uint)lightBar, LightBarSirenInUseBits, "lightBarSirenInUse");
-            }
-
-            if (roadWorks.ClosedLanes is { } closedLanes)
-            {
-                CddUper.WriteClosedLanes(ref writer, closedLanes, "closedLanes");
-            }
-
-            if (roadWorks.Restriction is { } restriction)
-            {
-                WriteRestriction(ref writer, restriction);
-            }
-
-            if (roadWorks.SpeedLimit is { } speedLimit)
-            {
-                writer.WriteConstrainedInteger(speedLimit, 1, CddUper.OctetMax, "speedLimit");
-            }
-
-            if (roadWorks.IncidentIndication is { } incident)
-            {
-                TVersion.WriteCauseCode(ref writer, incident, "incidentIndication");
-            }
-
-            if (roadWorks.RecommendedPath is { } path)
-            {
-                CddUper.WriteItineraryPath(ref writer, path, "recommendedPath");
-            }
-
-            if (roadWorks.StartingPointSpeedLimit is { } startingPoint)
-            {
-                CddUper.WriteDeltaReferencePosition(ref writer, startingPoint, "startingPointSpeedLimit");
-            }
-
-            if (roadWorks.TrafficFlowRuleValue is { } rule)
-            {
-                writer.WriteExtensibleEnumerated(rule, TrafficRuleCount, TVersion.EnumerationAdditions, "trafficFlowRule", $"TrafficRule ({TVersion.CddVersion})");
-            }
-
-            if (roadWorks.ReferenceDenms is { } references)
-            {
-                WriteActionIdList(ref writer, references, "referenceDenms");
-            }
+            writer.WriteFixedSizeBitString((uint)lightBar, LightBarSirenInUseBits, "lightBarSirenInUse");
         }
-        catch (DenmCodecException error)
+
+        if (roadWorks.ClosedLanes is { } closedLanes)
         {
-            error.PrependPath("roadWorks");
-            throw;
+            CddUper.WriteClosedLanes(ref writer, closedLanes, "closedLanes");
         }
+
+        if (roadWorks.Restriction is { } restriction)
+        {
+            WriteRestriction(ref writer, restriction);
+        }
+
+        if (roadWorks.SpeedLimit is { } speedLimit)
+        {
+            writer.WriteConstrainedInteger(speedLimit, 1, CddUper.OctetMax, "speedLimit");
+        }
+
+        if (roadWorks.IncidentIndication is { } incident)
+        {
+            TVersion.WriteCauseCode(ref writer, incident, "incidentIndication");
+        }
+
+        if (roadWorks.RecommendedPath is { } path)
+        {
+            CddUper.WriteItineraryPath(ref writer, path, "recommendedPath");
+        }
+
+        if (roadWorks.StartingPointSpeedLimit is { } startingPoint)
+        {
+            CddUper.WriteDeltaReferencePosition(ref writer, startingPoint, "startingPointSpeedLimit");
+        }
+
+        if (roadWorks.TrafficFlowRuleValue is { } rule)
+        {
+            writer.WriteExtensibleEnumerated(rule, TrafficRuleCount, TVersion.EnumerationAdditions, "trafficFlowRule", $"TrafficRule ({TVersion.CddVersion})");
+        }
+
+        if (roadWorks.ReferenceDenms is { } references)
+        {
+            WriteActionIdList(ref writer, references, "referenceDenms");
+        }
+
+        writer.Path.Pop();
     }
 
     private static void ReadRoadWorks(ref UperReader reader, IRoadWorksContainer<TCause, TActionId> roadWorks)
     {
-        try
+        reader.Path.Push("roadWorks");
+        var hasLightBar = reader.ReadBit("");
+        var hasClosedLanes = reader.ReadBit("");
+        var hasRestriction = reader.ReadBit("");
+        var hasSpeedLimit = reader.ReadBit("");
+        var hasIncident = reader.ReadBit("");
+        var hasPath = reader.ReadBit("");
+        var hasStartingPoint = reader.ReadBit("");
+        var hasRule = reader.ReadBit("");
+        var hasReferences = reader.ReadBit("");
+        roadWorks.LightBarSirenInUse = hasLightBar ? (LightBarSirenInUse)reader.ReadBits(LightBarSirenInUseBits, "lightBarSirenInUse") : null;
+        roadWorks.ClosedLanes = hasClosedLanes ? CddUper.ReadClosedLanes(ref reader, "closedLanes") : null;
+        roadWorks.Restriction = hasRestriction ? roadWorks.Restriction ?? [] : null;
+        if (roadWorks.Restriction is { } restriction)
         {
-            var hasLightBar = reader.ReadBit("");
-            var hasClosedLanes = reader.ReadBit("");
-            var hasRestriction = reader.ReadBit("");
-            var hasSpeedLimit = reader.ReadBit("");
-            var hasIncident = reader.ReadBit("");
-            var hasPath = reader.ReadBit("");
-            var hasStartingPoint = reader.ReadBit("");
-            var hasRule = reader.ReadBit("");
-            var hasReferences = reader.ReadBit("");
-            roadWorks.LightBarSirenInUse = hasLightBar ? (LightBarSirenInUse)reader.ReadBits(LightBarSirenInUseBits, "lightBarSirenInUse") : null;
-            roadWorks.ClosedLanes = hasClosedLanes ? CddUper.ReadClosedLanes(ref reader, "closedLanes") : null;
-            roadWorks.Restriction = hasRestriction ? roadWorks.Restriction ?? [] : null;
-            if (roadWorks.Restriction is { } restriction)
-            {
-                ReadRestriction(ref reader, restriction);
-            }
-
-            roadWorks.SpeedLimit = hasSpeedLimit ? (int)reader.ReadConstrainedInteger(1, CddUper.OctetMax, "speedLimit") : null;
-            roadWorks.IncidentIndication = hasIncident ? TVersion.ReadCauseCode(ref reader, "incidentIndication") : null;
-            roadWorks.RecommendedPath = hasPath ? roadWorks.RecommendedPath ?? [] : null;
-            if (roadWorks.RecommendedPath is { } path)
-            {
-                CddUper.ReadItineraryPath(ref reader, path, "recommendedPath");
-            }
-
-            roadWorks.StartingPointSpeedLimit = hasStartingPoint ? CddUper.ReadDeltaReferencePosition(ref reader, "startingPointSpeedLimit") : null;
-            roadWorks.TrafficFlowRuleValue = hasRule ? reader.ReadExtensibleEnumerated(TrafficRuleCount, TVersion.EnumerationAdditions, "trafficFlowRule") : null;
-            roadWorks.ReferenceDenms = hasReferences ? roadWorks.ReferenceDenms ?? [] : null;
-            if (roadWorks.ReferenceDenms is { } references)
-            {
-                ReadActionIdList(ref reader, references, "referenceDenms");
-            }
+            ReadRestriction(ref reader, restriction);
         }
-        catch (DenmCodecException error)
+
+        roadWorks.SpeedLimit = hasSpeedLimit ? (int)reader.ReadConstrainedInteger(1, CddUper.OctetMax, "speedLimit") : null;
+        roadWorks.IncidentIndication = hasIncident ? TVersion.ReadCauseCode(ref reader, "incidentIndication") : null;
+        roadWorks.RecommendedPath = hasPath ? roadWorks.RecommendedPath ?? [] : null;
+        if (roadWorks.RecommendedPath is { } path)
         {
-            error.PrependPath("roadWorks");
-            throw;
+            CddUper.ReadItineraryPath(ref reader, path, "recommendedPath");
         }
+
+        roadWorks.StartingPointSpeedLimit = hasStartingPoint ? CddUper.ReadDeltaReferencePosition(ref reader, "startingPointSpeedLimit") : null;
+        roadWorks.TrafficFlowRuleValue = hasRule ? reader.ReadExtensibleEnumerated(TrafficRuleCount, TVersion.EnumerationAdditions, "trafficFlowRule") : null;
+        roadWorks.ReferenceDenms = hasReferences ? roadWorks.ReferenceDenms ?? [] : null;
+        if (roadWorks.ReferenceDenms is { } references)
+        {
+            ReadActionIdList(ref reader, references, "referenceDenms");
+        }
+
+        reader.Path.Pop();
     }
 
     private static void WriteStationaryVehicle(ref UperWriter writer, IStationaryVehicleContainer<TCause> stationary)
     {
-        try
+        writer.Path.Push("stationaryVehicle");
+        writer.WriteBit(stationary.StationarySince.HasValue);
+        writer.WriteBit(stationary.StationaryCause.HasValue);
+        writer.WriteBit(stationary.CarryingDangerousGoods is not null);
+        writer.WriteBit(stationary.NumberOfOccupants.HasValue);
+        writer.WriteBit(stationary.VehicleIdentification is not null);
+        writer.WriteBit(stationary.EnergyStorageType.HasValue);
+        if (stationary.StationarySince is { } since)
         {
-            writer.WriteBit(stationary.StationarySince.HasValue);
-            writer.WriteBit(stationary.StationaryCause.HasValue);
-            writer.WriteBit(stationary.CarryingDangerousGoods is not null);
-            writer.WriteBit(stationary.NumberOfOccupants.HasValue);
-            writer.WriteBit(stationary.VehicleIdentification is not null);
-            writer.WriteBit(stationary.EnergyStorageType.HasValue);
-            if (stationary.StationarySince is { } since)
-            {
-                writer.WriteEnumerated((int)since, CddUper.StationarySinceCount, "stationarySince", "StationarySince");
-            }
-
-            if (stationary.StationaryCause is { } cause)
-            {
-                TVersion.WriteCauseCode(ref writer, cause, "stationaryCause");
-            }
-
-            if (stationary.CarryingDangerousGoods is { } goods)
-            {
-                CddUper.WriteDangerousGoods(ref writer, goods, "carryingDangerousGoods");
-            }
-
-            if (stationary.NumberOfOccupants is { } occupants)
-            {
-                writer.WriteConstrainedInteger(occupants, 0, NumberOfOccupantsMax, "numberOfOccupants");
-            }
-
-            if (stationary.VehicleIdentification is { } identification)
-            {
-                CddUper.WriteVehicleIdentification(ref writer, identification, "vehicleIdentification");
-            }
-
-            if (stationary.EnergyStorageType is { } energy)
-            {
-                writer.WriteFixedSizeBitString((uint)energy, EnergyStorageTypeBits, "energyStorageType");
-            }
+            writer.WriteEnumerated((int)since, CddUper.StationarySinceCount, "stationarySince", "StationarySince");
         }
-        catch (DenmCodecException error)
+
+        if (stationary.StationaryCause is { } cause)
         {
-            error.PrependPath("stationaryVehicle");
-            throw;
+            TVersion.WriteCauseCode(ref writer, cause, "stationaryCause");
         }
+
+        if (stationary.CarryingDangerousGoods is { } goods)
+        {
+            CddUper.WriteDangerousGoods(ref writer, goods, "carryingDangerousGoods");
+        }
+
+        if (stationary.NumberOfOccupants is { } occupants)
+        {
+            writer.WriteConstrainedInteger(occupants, 0, NumberOfOccupantsMax, "numberOfOccupants");
+        }
+
+        if (stationary.VehicleIdentification is { } identification)
+        {
+            CddUper.WriteVehicleIdentification(ref writer, identification, "vehicleIdentification");
+        }
+
+        if (stationary.EnergyStorageType is { } energy)
+        {
+            writer.WriteFixedSizeBitString((uint)energy, EnergyStorageTypeBits, "energyStorageType");
+        }
+
+        writer.Path.Pop();
     }
 
     private static void ReadStationaryVehicle(ref UperReader reader, IStationaryVehicleContainer<TCause> stationary)
     {
-        try
+        reader.Path.Push("stationaryVehicle");
+        var hasSince = reader.ReadBit("");
+        var hasCause = reader.ReadBit("");
+        var hasGoods = reader.ReadBit("");
+        var hasOccupants = reader.ReadBit("");
+        var hasIdentification = reader.ReadBit("");
+        var hasEnergy = reader.ReadBit("");
+        stationary.StationarySince = hasSince ? (StationarySince)reader.ReadEnumerated(CddUper.StationarySinceCount, "stationarySince") : null;
+        stationary.StationaryCause = hasCause ? TVersion.ReadCauseCode(ref reader, "stationaryCause") : null;
+        stationary.CarryingDangerousGoods = hasGoods ? Reuse(stationary.CarryingDangerousGoods) : null;
+        if (stationary.CarryingDangerousGoods is { } goods)
         {
-            var hasSince = reader.ReadBit("");
-            var hasCause = reader.ReadBit("");
-            var hasGoods = reader.ReadBit("");
-            var hasOccupants = reader.ReadBit("");
-            var hasIdentification = reader.ReadBit("");
-            var hasEnergy = reader.ReadBit("");
-            stationary.StationarySince = hasSince ? (StationarySince)reader.ReadEnumerated(CddUper.StationarySinceCount, "stationarySince") : null;
-            stationary.StationaryCause = hasCause ? TVersion.ReadCauseCode(ref reader, "stationaryCause") : null;
-            stationary.CarryingDangerousGoods = hasGoods ? Reuse(stationary.CarryingDangerousGoods) : null;
-            if (stationary.CarryingDangerousGoods is { } goods)
-            {
-                CddUper.ReadDangerousGoods(ref reader, goods, "carryingDangerousGoods");
-            }
-
-            stationary.NumberOfOccupants = hasOccupants ? (int)reader.ReadConstrainedInteger(0, NumberOfOccupantsMax, "numberOfOccupants") : null;
-            stationary.VehicleIdentification = hasIdentification ? Reuse(stationary.VehicleIdentification) : null;
-            if (stationary.VehicleIdentification is { } identification)
-            {
-                CddUper.ReadVehicleIdentification(ref reader, identification, "vehicleIdentification");
-            }
-
-            stationary.EnergyStorageType = hasEnergy ? (EnergyStorageType)reader.ReadBits(EnergyStorageTypeBits, "energyStorageType") : null;
+            CddUper.ReadDangerousGoods(ref reader, goods, "carryingDangerousGoods");
         }
-        catch (DenmCodecException error)
+
+        stationary.NumberOfOccupants = hasOccupants ? (int)reader.ReadConstrainedInteger(0, NumberOfOccupantsMax, "numberOfOccupants") : null;
+        stationary.VehicleIdentification = hasIdentification ? Reuse(stationary.VehicleIdentification) : null;
+        if (stationary.VehicleIdentification is { } identification)
         {
-            error.PrependPath("stationaryVehicle");
-            throw;
+            CddUper.ReadVehicleIdentification(ref reader, identification, "vehicleIdentification");
         }
+
+        stationary.EnergyStorageType = hasEnergy ? (EnergyStorageType)reader.ReadBits(EnergyStorageTypeBits, "energyStorageType") : null;
+        reader.Path.Pop();
     }
 }

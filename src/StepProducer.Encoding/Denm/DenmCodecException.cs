@@ -16,32 +16,13 @@ public abstract class DenmCodecException : Exception
     /// ASN.1 component identifiers from the PDU down to the offending value, joined with '.' (a SEQUENCE OF
     /// element adds <c>[index]</c>), e.g. <c>management.eventPosition.latitude</c>.
     /// </summary>
-    public string FieldPath { get; private set; }
+    public string FieldPath { get; }
 
     /// <summary>The rule that was broken, e.g. <c>900000002 outside -900000000..900000001</c>.</summary>
     public string Rule { get; }
 
     /// <inheritdoc/>
     public override string Message => $"{FieldPath}: {Rule}";
-
-    /// <summary>
-    /// The codec builds the path only on the error path: each enclosing construct prepends its identifier
-    /// while the exception unwinds, so a successful encode or decode never builds a path string.
-    /// </summary>
-    internal void PrependPath(string identifier)
-    {
-        FieldPath = identifier.Length == 0 ? FieldPath
-            : FieldPath.Length == 0 ? identifier
-            : FieldPath[0] == '[' ? identifier + FieldPath
-            : identifier + "." + FieldPath;
-    }
-
-    internal void PrependIndex(int index)
-    {
-        FieldPath = FieldPath.Length == 0 || FieldPath[0] == '['
-            ? $"[{index}]{FieldPath}"
-            : $"[{index}].{FieldPath}";
-    }
 }
 
 /// <summary>A model value that breaks an ASN.1 constraint or a rule of the DENM module, found on encode.</summary>

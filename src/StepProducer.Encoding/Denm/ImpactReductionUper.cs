@@ -23,80 +23,62 @@ internal static class ImpactReductionUper
 
     public static void Write(ref UperWriter writer, ImpactReductionContainer value, string identifier)
     {
-        try
+        writer.Path.Push(identifier);
+        writer.WriteConstrainedInteger(value.HeightLonCarrLeft, 1, HeightLonCarrMax, "heightLonCarrLeft");
+        writer.WriteConstrainedInteger(value.HeightLonCarrRight, 1, HeightLonCarrMax, "heightLonCarrRight");
+        writer.WriteConstrainedInteger(value.PosLonCarrLeft, 1, PosLonCarrMax, "posLonCarrLeft");
+        writer.WriteConstrainedInteger(value.PosLonCarrRight, 1, PosLonCarrMax, "posLonCarrRight");
+        var pillars = value.PositionOfPillars;
+        writer.WriteExtensibleLength(pillars.Count, 1, PositionOfPillarsRootMax, "positionOfPillars");
+        writer.Path.Push("positionOfPillars");
+        writer.Path.PushIndex();
+        for (var index = 0; index < pillars.Count; index++)
         {
-            writer.WriteConstrainedInteger(value.HeightLonCarrLeft, 1, HeightLonCarrMax, "heightLonCarrLeft");
-            writer.WriteConstrainedInteger(value.HeightLonCarrRight, 1, HeightLonCarrMax, "heightLonCarrRight");
-            writer.WriteConstrainedInteger(value.PosLonCarrLeft, 1, PosLonCarrMax, "posLonCarrLeft");
-            writer.WriteConstrainedInteger(value.PosLonCarrRight, 1, PosLonCarrMax, "posLonCarrRight");
-            var pillars = value.PositionOfPillars;
-            writer.WriteExtensibleLength(pillars.Count, 1, PositionOfPillarsRootMax, "positionOfPillars");
-            for (var index = 0; index < pillars.Count; index++)
-            {
-                try
-                {
-                    writer.WriteConstrainedInteger(pillars[index], 1, PosPillarMax, "");
-                }
-                catch (DenmCodecException error)
-                {
-                    error.PrependIndex(index);
-                    error.PrependPath("positionOfPillars");
-                    throw;
-                }
-            }
+            writer.Path.SetIndex(index);
+            writer.WriteConstrainedInteger(pillars[index], 1, PosPillarMax, "");
+        }
 
-            writer.WriteConstrainedInteger(value.PosCentMass, 1, PosCentMassMax, "posCentMass");
-            writer.WriteConstrainedInteger(value.WheelBaseVehicle, 1, WheelBaseVehicleMax, "wheelBaseVehicle");
-            writer.WriteConstrainedInteger(value.TurningRadius, 1, TurningRadiusMax, "turningRadius");
-            writer.WriteConstrainedInteger(value.PosFrontAx, 1, PosFrontAxMax, "posFrontAx");
-            writer.WriteFixedSizeBitString((uint)value.PositionOfOccupants, PositionOfOccupantsBits, "positionOfOccupants");
-            writer.WriteConstrainedInteger(value.VehicleMass, 1, VehicleMassMax, "vehicleMass");
-            writer.WriteEnumerated((int)value.RequestResponseIndication, RequestResponseIndicationCount, "requestResponseIndication", "RequestResponseIndication");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        writer.Path.Pop();
+        writer.Path.Pop();
+
+        writer.WriteConstrainedInteger(value.PosCentMass, 1, PosCentMassMax, "posCentMass");
+        writer.WriteConstrainedInteger(value.WheelBaseVehicle, 1, WheelBaseVehicleMax, "wheelBaseVehicle");
+        writer.WriteConstrainedInteger(value.TurningRadius, 1, TurningRadiusMax, "turningRadius");
+        writer.WriteConstrainedInteger(value.PosFrontAx, 1, PosFrontAxMax, "posFrontAx");
+        writer.WriteFixedSizeBitString((uint)value.PositionOfOccupants, PositionOfOccupantsBits, "positionOfOccupants");
+        writer.WriteConstrainedInteger(value.VehicleMass, 1, VehicleMassMax, "vehicleMass");
+        writer.WriteEnumerated((int)value.RequestResponseIndication, RequestResponseIndicationCount, "requestResponseIndication", "RequestResponseIndication");
+        writer.Path.Pop();
     }
 
     public static void Read(ref UperReader reader, ImpactReductionContainer value, string identifier)
     {
-        try
+        reader.Path.Push(identifier);
+        value.HeightLonCarrLeft = (int)reader.ReadConstrainedInteger(1, HeightLonCarrMax, "heightLonCarrLeft");
+        value.HeightLonCarrRight = (int)reader.ReadConstrainedInteger(1, HeightLonCarrMax, "heightLonCarrRight");
+        value.PosLonCarrLeft = (int)reader.ReadConstrainedInteger(1, PosLonCarrMax, "posLonCarrLeft");
+        value.PosLonCarrRight = (int)reader.ReadConstrainedInteger(1, PosLonCarrMax, "posLonCarrRight");
+        var count = reader.ReadExtensibleLength(1, PositionOfPillarsRootMax, "positionOfPillars");
+        var pillars = value.PositionOfPillars;
+        pillars.Clear();
+        reader.Path.Push("positionOfPillars");
+        reader.Path.PushIndex();
+        for (var index = 0; index < count; index++)
         {
-            value.HeightLonCarrLeft = (int)reader.ReadConstrainedInteger(1, HeightLonCarrMax, "heightLonCarrLeft");
-            value.HeightLonCarrRight = (int)reader.ReadConstrainedInteger(1, HeightLonCarrMax, "heightLonCarrRight");
-            value.PosLonCarrLeft = (int)reader.ReadConstrainedInteger(1, PosLonCarrMax, "posLonCarrLeft");
-            value.PosLonCarrRight = (int)reader.ReadConstrainedInteger(1, PosLonCarrMax, "posLonCarrRight");
-            var count = reader.ReadExtensibleLength(1, PositionOfPillarsRootMax, "positionOfPillars");
-            var pillars = value.PositionOfPillars;
-            pillars.Clear();
-            for (var index = 0; index < count; index++)
-            {
-                try
-                {
-                    pillars.Add((int)reader.ReadConstrainedInteger(1, PosPillarMax, ""));
-                }
-                catch (DenmCodecException error)
-                {
-                    error.PrependIndex(index);
-                    error.PrependPath("positionOfPillars");
-                    throw;
-                }
-            }
+            reader.Path.SetIndex(index);
+            pillars.Add((int)reader.ReadConstrainedInteger(1, PosPillarMax, ""));
+        }
 
-            value.PosCentMass = (int)reader.ReadConstrainedInteger(1, PosCentMassMax, "posCentMass");
-            value.WheelBaseVehicle = (int)reader.ReadConstrainedInteger(1, WheelBaseVehicleMax, "wheelBaseVehicle");
-            value.TurningRadius = (int)reader.ReadConstrainedInteger(1, TurningRadiusMax, "turningRadius");
-            value.PosFrontAx = (int)reader.ReadConstrainedInteger(1, PosFrontAxMax, "posFrontAx");
-            value.PositionOfOccupants = (PositionOfOccupants)reader.ReadBits(PositionOfOccupantsBits, "positionOfOccupants");
-            value.VehicleMass = (int)reader.ReadConstrainedInteger(1, VehicleMassMax, "vehicleMass");
-            value.RequestResponseIndication = (RequestResponseIndication)reader.ReadEnumerated(RequestResponseIndicationCount, "requestResponseIndication");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        reader.Path.Pop();
+        reader.Path.Pop();
+
+        value.PosCentMass = (int)reader.ReadConstrainedInteger(1, PosCentMassMax, "posCentMass");
+        value.WheelBaseVehicle = (int)reader.ReadConstrainedInteger(1, WheelBaseVehicleMax, "wheelBaseVehicle");
+        value.TurningRadius = (int)reader.ReadConstrainedInteger(1, TurningRadiusMax, "turningRadius");
+        value.PosFrontAx = (int)reader.ReadConstrainedInteger(1, PosFrontAxMax, "posFrontAx");
+        value.PositionOfOccupants = (PositionOfOccupants)reader.ReadBits(PositionOfOccupantsBits, "positionOfOccupants");
+        value.VehicleMass = (int)reader.ReadConstrainedInteger(1, VehicleMassMax, "vehicleMass");
+        value.RequestResponseIndication = (RequestResponseIndication)reader.ReadEnumerated(RequestResponseIndicationCount, "requestResponseIndication");
+        reader.Path.Pop();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -62,113 +63,103 @@ internal static class ManagementUper<TNames>
 
     public static void Write(ref UperWriter writer, in ManagementFields management)
     {
-        try
+        // About 20 fields: they go through a copy of the writer whose calls all inline, so that the bit
+        // accumulator stays in registers (see UperWriter).
+        var local = writer;
+        local.Path.Push("management");
+
+        // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
+        var hasValidityDuration = management.ValidityDuration != DefaultValidity;
+
+        // The extension bit (0: no additions) and the 5 presence bits in one write.
+        local.WriteBits(
+            (management.Termination.HasValue ? 1UL << 4 : 0)
+            | (management.Distance.HasValue ? 1UL << 3 : 0)
+            | (management.TrafficDirection.HasValue ? 1UL << 2 : 0)
+            | (hasValidityDuration ? 1UL << 1 : 0)
+            | (management.TransmissionInterval.HasValue ? 1UL : 0),
+            6);
+        WriteActionId(ref local, management.OriginatingStationId, management.SequenceNumber);
+        local.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
+        local.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
+        if (management.Termination is { } termination)
         {
-            // X.691 clause 19.5 (canonical): a DEFAULT value is not encoded, its presence bit is 0.
-            var hasValidityDuration = management.ValidityDuration != DefaultValidity;
-            writer.WriteBit(false);
-            writer.WriteBit(management.Termination.HasValue);
-            writer.WriteBit(management.Distance.HasValue);
-            writer.WriteBit(management.TrafficDirection.HasValue);
-            writer.WriteBit(hasValidityDuration);
-            writer.WriteBit(management.TransmissionInterval.HasValue);
-            WriteActionId(ref writer, management.OriginatingStationId, management.SequenceNumber);
-            writer.WriteConstrainedInteger(management.DetectionTime, 0, ItsTimestamp.MaxValue, "detectionTime");
-            writer.WriteConstrainedInteger(management.ReferenceTime, 0, ItsTimestamp.MaxValue, "referenceTime");
-            if (management.Termination is { } termination)
-            {
-                writer.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
-            }
-
-            CddUper.WriteReferencePosition(ref writer, management.EventPosition, "eventPosition");
-            if (management.Distance is { } distance)
-            {
-                writer.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
-            }
-
-            if (management.TrafficDirection is { } direction)
-            {
-                writer.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
-            }
-
-            if (hasValidityDuration)
-            {
-                writer.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
-            }
-
-            if (management.TransmissionInterval is { } interval)
-            {
-                writer.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
-            }
-
-            writer.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+            local.WriteEnumerated((int)termination, TerminationCount, "termination", "Termination");
         }
-        catch (DenmCodecException error)
+
+        CddUper.WriteReferencePosition(ref local, management.EventPosition, "eventPosition");
+        if (management.Distance is { } distance)
         {
-            error.PrependPath("management");
-            throw;
+            local.WriteEnumerated(distance, DistanceCount, TNames.Distance, TNames.DistanceType);
         }
+
+        if (management.TrafficDirection is { } direction)
+        {
+            local.WriteEnumerated(direction, TrafficDirectionCount, TNames.TrafficDirection, TNames.TrafficDirectionType);
+        }
+
+        if (hasValidityDuration)
+        {
+            local.WriteConstrainedInteger(management.ValidityDuration, 0, ValidityDurationMax, "validityDuration");
+        }
+
+        if (management.TransmissionInterval is { } interval)
+        {
+            local.WriteConstrainedInteger(interval, 1, TransmissionIntervalMax, "transmissionInterval");
+        }
+
+        local.WriteConstrainedInteger(management.StationType, 0, CddUper.OctetMax, "stationType");
+        local.Path.Pop();
+        writer = local;
     }
 
     public static ManagementFields Read(ref UperReader reader)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasTermination = reader.ReadBit("");
-            var hasDistance = reader.ReadBit("");
-            var hasDirection = reader.ReadBit("");
-            var hasValidityDuration = reader.ReadBit("");
-            var hasInterval = reader.ReadBit("");
-            var management = default(ManagementFields);
-            (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref reader);
-            management.DetectionTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
-            management.ReferenceTime = reader.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
-            management.Termination = hasTermination ? (Termination)reader.ReadEnumerated(TerminationCount, "termination") : null;
-            management.EventPosition = CddUper.ReadReferencePosition(ref reader, "eventPosition");
-            management.Distance = hasDistance ? reader.ReadEnumerated(DistanceCount, TNames.Distance) : null;
-            management.TrafficDirection = hasDirection ? reader.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
-            management.ValidityDuration = hasValidityDuration
-                ? (int)reader.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
-                : DefaultValidity;
-            management.TransmissionInterval = hasInterval ? (int)reader.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
-            management.StationType = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
-            CddUper.SkipAllAdditions(ref reader, extended);
-            return management;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("management");
-            throw;
-        }
+        // As Write: a copy of the reader whose calls all inline keeps its state in registers.
+        var local = reader;
+        local.Path.Push("management");
+        var extended = local.ReadBit("");
+        var hasTermination = local.ReadBit("");
+        var hasDistance = local.ReadBit("");
+        var hasDirection = local.ReadBit("");
+        var hasValidityDuration = local.ReadBit("");
+        var hasInterval = local.ReadBit("");
+        var management = default(ManagementFields);
+        (management.OriginatingStationId, management.SequenceNumber) = ReadActionId(ref local);
+        management.DetectionTime = local.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "detectionTime");
+        management.ReferenceTime = local.ReadConstrainedInteger(0, ItsTimestamp.MaxValue, "referenceTime");
+        management.Termination = hasTermination ? (Termination)local.ReadEnumerated(TerminationCount, "termination") : null;
+        management.EventPosition = CddUper.ReadReferencePosition(ref local, "eventPosition");
+        management.Distance = hasDistance ? local.ReadEnumerated(DistanceCount, TNames.Distance) : null;
+        management.TrafficDirection = hasDirection ? local.ReadEnumerated(TrafficDirectionCount, TNames.TrafficDirection) : null;
+        management.ValidityDuration = hasValidityDuration
+            ? (int)local.ReadConstrainedInteger(0, ValidityDurationMax, "validityDuration")
+            : DefaultValidity;
+        management.TransmissionInterval = hasInterval ? (int)local.ReadConstrainedInteger(1, TransmissionIntervalMax, "transmissionInterval") : null;
+        management.StationType = (int)local.ReadConstrainedInteger(0, CddUper.OctetMax, "stationType");
+        reader = local;
+        CddUper.SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
+        return management;
     }
 
     /// <summary>ActionID (v1.3.1) / ActionId (v2.2.1): StationID (0..4294967295), SequenceNumber (0..65535).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteActionId(ref UperWriter writer, uint originatingStationId, int sequenceNumber, string? identifier = null)
     {
-        try
-        {
-            writer.WriteConstrainedInteger(originatingStationId, 0, CddUper.StationIdMax, TNames.OriginatingStationId);
-            writer.WriteConstrainedInteger(sequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier ?? TNames.ActionId);
-            throw;
-        }
+        writer.Path.Push(identifier ?? TNames.ActionId);
+        writer.WriteConstrainedInteger(originatingStationId, 0, CddUper.StationIdMax, TNames.OriginatingStationId);
+        writer.WriteConstrainedInteger(sequenceNumber, 0, CddUper.SequenceNumberMax, "sequenceNumber");
+        writer.Path.Pop();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (uint OriginatingStationId, int SequenceNumber) ReadActionId(ref UperReader reader, string? identifier = null)
     {
-        try
-        {
-            var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, TNames.OriginatingStationId);
-            return (station, (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber"));
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier ?? TNames.ActionId);
-            throw;
-        }
+        reader.Path.Push(identifier ?? TNames.ActionId);
+        var station = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, TNames.OriginatingStationId);
+        var value = (station, (int)reader.ReadConstrainedInteger(0, CddUper.SequenceNumberMax, "sequenceNumber"));
+        reader.Path.Pop();
+        return value;
     }
 }

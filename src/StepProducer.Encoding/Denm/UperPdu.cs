@@ -1,24 +1,28 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Uper;
 
 namespace StepProducer.Encoding.Denm;
 
-/// <summary>The UPER encoding of one DENM module version's PDU.</summary>
-internal interface IUperPdu<in TDenm>
+/// <summary>A DENM model bound to the UPER encoding of its module version's PDU.</summary>
+internal interface IUperPdu
 {
-    static abstract void Write(ref UperWriter writer, TDenm denm);
+    void Write(ref UperWriter writer);
 
-    static abstract void Read(ref UperReader reader, TDenm denm);
+    void Read(ref UperReader reader);
 }
 
 /// <summary>
 /// The codec entry points shared by <see cref="DenmV1Codec"/> and <see cref="DenmV2Codec"/>, in the shape of
 /// System.Formats.Asn1 (AsnWriter.TryEncode / Encode / GetEncodedLength, AsnDecoder).
 /// </summary>
-internal static class UperPdu<TDenm, TPdu>
-    where TDenm : class, new()
-    where TPdu : IUperPdu<TDenm>
+/// <remarks>
+/// Generic over the bound PDU, a struct, rather than over the model class: each version gets its own
+/// specialised code with direct, inlinable calls, where a class type argument would share one canonical
+/// instantiation that looks the version's methods up at run time on every call.
+/// </remarks>
+internal static class UperPdu
 {
     /// <summary>
     /// Stack scratch for TryEncode: a DENM that fits (the typical one is 136 octets) is encoded once, here,
@@ -27,20 +31,22 @@ internal static class UperPdu<TDenm, TPdu>
     /// </summary>
     private const int ScratchLength = 1024;
 
-    public static int GetEncodedLength(TDenm denm)
+    public static int GetEncodedLength<TPdu>(TPdu pdu)
+        where TPdu : struct, IUperPdu
     {
-        ArgumentNullException.ThrowIfNull(denm);
-        var measure = new UperWriter(Span<byte>.Empty);
-        TPdu.Write(ref measure, denm);
+        var path = default(FieldPathStack);
+        var measure = new UperWriter(Span<byte>.Empty, ref path);
+        pdu.Write(ref measure);
         return measure.Complete();
     }
 
-    public static bool TryEncode(TDenm denm, Span<byte> destination, out int bytesWritten)
+    public static bool TryEncode<TPdu>(TPdu pdu, Span<byte> destination, out int bytesWritten)
+        where TPdu : struct, IUperPdu
     {
-        ArgumentNullException.ThrowIfNull(denm);
         Span<byte> scratch = stackalloc byte[ScratchLength];
-        var writer = new UperWriter(scratch);
-        TPdu.Write(ref writer, denm);
+        var path = default(FieldPathStack);
+        var writer = new UperWriter(scratch, ref path);
+        pdu.Write(ref writer);
         var length = writer.Complete();
         bytesWritten = 0;
         if (length > destination.Length)
@@ -54,48 +60,55 @@ internal static class UperPdu<TDenm, TPdu>
         }
         else
         {
-            // Larger than the scratch but known to fit: encode again, straight into the destination.
-            var direct = new UperWriter(destination);
-            TPdu.Write(ref direct, denm);
-            direct.Complete();
+            EncodeDirectly(pdu, destination);
         }
 
         bytesWritten = length;
         return true;
     }
 
-    public static int Encode(TDenm denm, IBufferWriter<byte> output)
+    /// <summary>
+    /// A DENM larger than the scratch but known to fit: encoded again, straight into the destination. Out of
+    /// line, so that TryEncode keeps one call site of the version's Write, which can then inline.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EncodeDirectly<TPdu>(TPdu pdu, Span<byte> destination)
+        where TPdu : struct, IUperPdu
+    {
+        var path = default(FieldPathStack);
+        var direct = new UperWriter(destination, ref path);
+        pdu.Write(ref direct);
+        direct.Complete();
+    }
+
+    public static int Encode<TPdu>(TPdu pdu, IBufferWriter<byte> output)
+        where TPdu : struct, IUperPdu
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!TryEncode(denm, output.GetSpan(ScratchLength), out var written))
+        if (!TryEncode(pdu, output.GetSpan(ScratchLength), out var written))
         {
-            TryEncode(denm, output.GetSpan(GetEncodedLength(denm)), out written);
+            TryEncode(pdu, output.GetSpan(GetEncodedLength(pdu)), out written);
         }
 
         output.Advance(written);
         return written;
     }
 
-    public static TDenm Decode(ReadOnlySpan<byte> source)
+    public static void Decode<TPdu>(ReadOnlySpan<byte> source, TPdu pdu)
+        where TPdu : struct, IUperPdu
     {
-        var target = new TDenm();
-        Decode(source, target);
-        return target;
-    }
-
-    public static void Decode(ReadOnlySpan<byte> source, TDenm target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var reader = new UperReader(source);
-        TPdu.Read(ref reader, target);
+        var path = default(FieldPathStack);
+        var reader = new UperReader(source, ref path);
+        pdu.Read(ref reader);
         reader.CheckEnd("");
     }
 
-    public static bool TryDecode(ReadOnlySpan<byte> source, TDenm target, [NotNullWhen(false)] out DenmDecodeException? error)
+    public static bool TryDecode<TPdu>(ReadOnlySpan<byte> source, TPdu pdu, [NotNullWhen(false)] out DenmDecodeException? error)
+        where TPdu : struct, IUperPdu
     {
         try
         {
-            Decode(source, target);
+            Decode(source, pdu);
             error = null;
             return true;
         }

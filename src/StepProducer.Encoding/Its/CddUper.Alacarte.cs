@@ -23,56 +23,45 @@ internal static partial class CddUper
     /// <summary>ClosedLanes SEQUENCE {3 OPTIONAL, ...}: extension bit (always 0 here), 3 presence bits.</summary>
     public static void WriteClosedLanes(ref UperWriter writer, in ClosedLanes value, string identifier)
     {
-        try
+        writer.Path.Push(identifier);
+        writer.WriteBit(false);
+        writer.WriteBit(value.InnerhardShoulderStatus.HasValue);
+        writer.WriteBit(value.OuterhardShoulderStatus.HasValue);
+        writer.WriteBit(value.DrivingLaneStatus.HasValue);
+        if (value.InnerhardShoulderStatus is { } inner)
         {
-            writer.WriteBit(false);
-            writer.WriteBit(value.InnerhardShoulderStatus.HasValue);
-            writer.WriteBit(value.OuterhardShoulderStatus.HasValue);
-            writer.WriteBit(value.DrivingLaneStatus.HasValue);
-            if (value.InnerhardShoulderStatus is { } inner)
-            {
-                writer.WriteEnumerated((int)inner, CddUper.HardShoulderStatusCount, "innerhardShoulderStatus", "HardShoulderStatus");
-            }
-
-            if (value.OuterhardShoulderStatus is { } outer)
-            {
-                writer.WriteEnumerated((int)outer, CddUper.HardShoulderStatusCount, "outerhardShoulderStatus", "HardShoulderStatus");
-            }
-
-            if (value.DrivingLaneStatus is { } lanes)
-            {
-                writer.WriteVariableSizeBitString((uint)lanes.Bits, lanes.Length, 1, DrivingLaneStatusMaxBits, "drivingLaneStatus");
-            }
+            writer.WriteEnumerated((int)inner, CddUper.HardShoulderStatusCount, "innerhardShoulderStatus", "HardShoulderStatus");
         }
-        catch (DenmCodecException error)
+
+        if (value.OuterhardShoulderStatus is { } outer)
         {
-            error.PrependPath(identifier);
-            throw;
+            writer.WriteEnumerated((int)outer, CddUper.HardShoulderStatusCount, "outerhardShoulderStatus", "HardShoulderStatus");
         }
+
+        if (value.DrivingLaneStatus is { } lanes)
+        {
+            writer.WriteVariableSizeBitString((uint)lanes.Bits, lanes.Length, 1, DrivingLaneStatusMaxBits, "drivingLaneStatus");
+        }
+
+        writer.Path.Pop();
     }
 
     public static ClosedLanes ReadClosedLanes(ref UperReader reader, string identifier)
     {
-        try
+        reader.Path.Push(identifier);
+        var extended = reader.ReadBit("");
+        var hasInner = reader.ReadBit("");
+        var hasOuter = reader.ReadBit("");
+        var hasLanes = reader.ReadBit("");
+        var value = new ClosedLanes
         {
-            var extended = reader.ReadBit("");
-            var hasInner = reader.ReadBit("");
-            var hasOuter = reader.ReadBit("");
-            var hasLanes = reader.ReadBit("");
-            var value = new ClosedLanes
-            {
-                InnerhardShoulderStatus = hasInner ? (HardShoulderStatus)reader.ReadEnumerated(CddUper.HardShoulderStatusCount, "innerhardShoulderStatus") : null,
-                OuterhardShoulderStatus = hasOuter ? (HardShoulderStatus)reader.ReadEnumerated(CddUper.HardShoulderStatusCount, "outerhardShoulderStatus") : null,
-                DrivingLaneStatus = hasLanes ? ReadDrivingLaneStatus(ref reader) : null,
-            };
-            SkipAllAdditions(ref reader, extended);
-            return value;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+            InnerhardShoulderStatus = hasInner ? (HardShoulderStatus)reader.ReadEnumerated(CddUper.HardShoulderStatusCount, "innerhardShoulderStatus") : null,
+            OuterhardShoulderStatus = hasOuter ? (HardShoulderStatus)reader.ReadEnumerated(CddUper.HardShoulderStatusCount, "outerhardShoulderStatus") : null,
+            DrivingLaneStatus = hasLanes ? ReadDrivingLaneStatus(ref reader) : null,
+        };
+        SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
+        return value;
     }
 
     /// <summary>
@@ -97,104 +86,82 @@ internal static partial class CddUper
     /// <summary>DangerousGoodsExtended SEQUENCE {5 mandatory, 3 OPTIONAL, ...}.</summary>
     public static void WriteDangerousGoods(ref UperWriter writer, DangerousGoodsExtended value, string identifier)
     {
-        try
+        writer.Path.Push(identifier);
+        writer.WriteBit(false);
+        writer.WriteBit(value.EmergencyActionCode is not null);
+        writer.WriteBit(value.PhoneNumber is not null);
+        writer.WriteBit(value.CompanyName is not null);
+        writer.WriteEnumerated((int)value.DangerousGoodsType, CddUper.DangerousGoodsBasicCount, "dangerousGoodsType", "DangerousGoodsBasic");
+        writer.WriteConstrainedInteger(value.UnNumber, 0, UnNumberMax, "unNumber");
+        writer.WriteBit(value.ElevatedTemperature);
+        writer.WriteBit(value.TunnelsRestricted);
+        writer.WriteBit(value.LimitedQuantity);
+        if (value.EmergencyActionCode is { } code)
         {
-            writer.WriteBit(false);
-            writer.WriteBit(value.EmergencyActionCode is not null);
-            writer.WriteBit(value.PhoneNumber is not null);
-            writer.WriteBit(value.CompanyName is not null);
-            writer.WriteEnumerated((int)value.DangerousGoodsType, CddUper.DangerousGoodsBasicCount, "dangerousGoodsType", "DangerousGoodsBasic");
-            writer.WriteConstrainedInteger(value.UnNumber, 0, UnNumberMax, "unNumber");
-            writer.WriteBit(value.ElevatedTemperature);
-            writer.WriteBit(value.TunnelsRestricted);
-            writer.WriteBit(value.LimitedQuantity);
-            if (value.EmergencyActionCode is { } code)
-            {
-                writer.WriteIA5String(code, 1, EmergencyActionCodeMax, "emergencyActionCode");
-            }
-
-            if (value.PhoneNumber is { } phone)
-            {
-                writer.WriteNumericString(phone, 1, PhoneNumberMax, "phoneNumber");
-            }
-
-            if (value.CompanyName is { } company)
-            {
-                writer.WriteUtf8String(company, 1, CompanyNameMax, "companyName");
-            }
+            writer.WriteIA5String(code, 1, EmergencyActionCodeMax, "emergencyActionCode");
         }
-        catch (DenmCodecException error)
+
+        if (value.PhoneNumber is { } phone)
         {
-            error.PrependPath(identifier);
-            throw;
+            writer.WriteNumericString(phone, 1, PhoneNumberMax, "phoneNumber");
         }
+
+        if (value.CompanyName is { } company)
+        {
+            writer.WriteUtf8String(company, 1, CompanyNameMax, "companyName");
+        }
+
+        writer.Path.Pop();
     }
 
     public static void ReadDangerousGoods(ref UperReader reader, DangerousGoodsExtended value, string identifier)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasCode = reader.ReadBit("");
-            var hasPhone = reader.ReadBit("");
-            var hasCompany = reader.ReadBit("");
-            value.DangerousGoodsType = (DangerousGoodsBasic)reader.ReadEnumerated(CddUper.DangerousGoodsBasicCount, "dangerousGoodsType");
-            value.UnNumber = (int)reader.ReadConstrainedInteger(0, UnNumberMax, "unNumber");
-            value.ElevatedTemperature = reader.ReadBit("elevatedTemperature");
-            value.TunnelsRestricted = reader.ReadBit("tunnelsRestricted");
-            value.LimitedQuantity = reader.ReadBit("limitedQuantity");
-            value.EmergencyActionCode = hasCode ? reader.ReadIA5String(1, EmergencyActionCodeMax, value.EmergencyActionCode, "emergencyActionCode") : null;
-            value.PhoneNumber = hasPhone ? reader.ReadNumericString(1, PhoneNumberMax, value.PhoneNumber, "phoneNumber") : null;
-            value.CompanyName = hasCompany ? reader.ReadUtf8String(1, CompanyNameMax, value.CompanyName, "companyName") : null;
-            SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        reader.Path.Push(identifier);
+        var extended = reader.ReadBit("");
+        var hasCode = reader.ReadBit("");
+        var hasPhone = reader.ReadBit("");
+        var hasCompany = reader.ReadBit("");
+        value.DangerousGoodsType = (DangerousGoodsBasic)reader.ReadEnumerated(CddUper.DangerousGoodsBasicCount, "dangerousGoodsType");
+        value.UnNumber = (int)reader.ReadConstrainedInteger(0, UnNumberMax, "unNumber");
+        value.ElevatedTemperature = reader.ReadBit("elevatedTemperature");
+        value.TunnelsRestricted = reader.ReadBit("tunnelsRestricted");
+        value.LimitedQuantity = reader.ReadBit("limitedQuantity");
+        value.EmergencyActionCode = hasCode ? reader.ReadIA5String(1, EmergencyActionCodeMax, value.EmergencyActionCode, "emergencyActionCode") : null;
+        value.PhoneNumber = hasPhone ? reader.ReadNumericString(1, PhoneNumberMax, value.PhoneNumber, "phoneNumber") : null;
+        value.CompanyName = hasCompany ? reader.ReadUtf8String(1, CompanyNameMax, value.CompanyName, "companyName") : null;
+        SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
     }
 
     /// <summary>VehicleIdentification SEQUENCE {2 OPTIONAL, ...}.</summary>
     public static void WriteVehicleIdentification(ref UperWriter writer, VehicleIdentification value, string identifier)
     {
-        try
+        writer.Path.Push(identifier);
+        writer.WriteBit(false);
+        writer.WriteBit(value.WMInumber is not null);
+        writer.WriteBit(value.VDS is not null);
+        if (value.WMInumber is { } wmi)
         {
-            writer.WriteBit(false);
-            writer.WriteBit(value.WMInumber is not null);
-            writer.WriteBit(value.VDS is not null);
-            if (value.WMInumber is { } wmi)
-            {
-                writer.WriteIA5String(wmi, 1, WmiNumberMax, "wMInumber");
-            }
+            writer.WriteIA5String(wmi, 1, WmiNumberMax, "wMInumber");
+        }
 
-            if (value.VDS is { } vds)
-            {
-                writer.WriteIA5String(vds, VdsSize, VdsSize, "vDS");
-            }
-        }
-        catch (DenmCodecException error)
+        if (value.VDS is { } vds)
         {
-            error.PrependPath(identifier);
-            throw;
+            writer.WriteIA5String(vds, VdsSize, VdsSize, "vDS");
         }
+
+        writer.Path.Pop();
     }
 
     public static void ReadVehicleIdentification(ref UperReader reader, VehicleIdentification value, string identifier)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var hasWmi = reader.ReadBit("");
-            var hasVds = reader.ReadBit("");
-            value.WMInumber = hasWmi ? reader.ReadIA5String(1, WmiNumberMax, value.WMInumber, "wMInumber") : null;
-            value.VDS = hasVds ? reader.ReadIA5String(VdsSize, VdsSize, value.VDS, "vDS") : null;
-            SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        reader.Path.Push(identifier);
+        var extended = reader.ReadBit("");
+        var hasWmi = reader.ReadBit("");
+        var hasVds = reader.ReadBit("");
+        value.WMInumber = hasWmi ? reader.ReadIA5String(1, WmiNumberMax, value.WMInumber, "wMInumber") : null;
+        value.VDS = hasVds ? reader.ReadIA5String(VdsSize, VdsSize, value.VDS, "vDS") : null;
+        SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
     }
 }

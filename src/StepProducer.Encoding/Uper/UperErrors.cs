@@ -26,6 +26,4 @@ internal static class UperErrors
         throw new DenmDecodeException(
             field, $"input ends at bit {bitLength}, {bitsNeeded} more bits needed", bitOffset);
 
-    /// <summary>Prepends an enclosing identifier to an error unwinding from inside a construct.</summary>
-    public static void Prepend(DenmCodecException error, string identifier) => error.PrependPath(identifier);
 }

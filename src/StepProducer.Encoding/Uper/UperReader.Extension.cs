@@ -28,13 +28,13 @@ internal ref partial struct UperReader
         var octets = ReadLengthDeterminant(field);
         if (octets == 0)
         {
-            UperErrors.ThrowDecode(field, "open type of 0 octets (X.691 clause 11.2 requires at least 1)", start);
+            UperErrors.ThrowDecode(_path.Format(field), "open type of 0 octets (X.691 clause 11.2 requires at least 1)", start);
         }
 
         var end = _bitPosition + (octets * 8L);
-        if (end > _bitLength)
+        if (end > BitLength)
         {
-            UperErrors.ThrowDecode(field, $"open type of {octets} octets runs past the end of the input", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"open type of {octets} octets runs past the end of the input", start);
         }
 
         return end;
@@ -45,7 +45,7 @@ internal ref partial struct UperReader
     {
         if (_bitPosition > end)
         {
-            UperErrors.ThrowDecode(field, $"value runs {_bitPosition - end} bits past its open type", end);
+            UperErrors.ThrowDecode(_path.Format(field), $"value runs {_bitPosition - end} bits past its open type", end);
         }
 
         _bitPosition = end;

@@ -11,11 +11,12 @@ internal ref partial struct UperReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ReadConstrainedInteger(long lowerBound, long upperBound, string field)
     {
-        var start = _bitPosition;
-        var offset = ReadBits(UperBits.ForRange(lowerBound, upperBound), field);
+        // The start offset of an error is worked out from the end, so that no start is kept live on the hot path.
+        var bits = UperBits.ForRange(lowerBound, upperBound);
+        var offset = ReadBits(bits, field);
         if (offset > (ulong)(upperBound - lowerBound))
         {
-            UperErrors.ThrowDecode(field, $"{lowerBound + (long)offset} outside {lowerBound}..{upperBound}", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{lowerBound + (long)offset} outside {lowerBound}..{upperBound}", _bitPosition - bits);
         }
 
         return lowerBound + (long)offset;
@@ -25,36 +26,69 @@ internal ref partial struct UperReader
     /// INTEGER (lb..ub, ...) (X.691 clause 12.1): the root encoding after a 0 extension bit; after a 1, an
     /// unconstrained whole number (length determinant and two's-complement octets), which must fit an int.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadExtensibleInteger(int lowerBound, int upperBound, string field)
     {
-        if (!ReadBit(field))
+        var rootBits = UperBits.ForRange(lowerBound, upperBound);
+        if (RemainingBits > rootBits)
         {
+            // The extension bit and a root value in one read; after an extension bit 1 the position goes back
+            // to just after it.
+            var bits = ReadBits(rootBits + 1, field);
+            if ((bits >> rootBits) == 0)
+            {
+                if (bits > (ulong)(upperBound - lowerBound))
+                {
+                    UperErrors.ThrowDecode(_path.Format(field), $"{lowerBound + (long)bits} outside {lowerBound}..{upperBound}", _bitPosition - rootBits);
+                }
+
+                return lowerBound + (int)bits;
+            }
+
+            _bitPosition -= rootBits;
+        }
+        else if (!ReadBit(field))
+        {
+            // Near the end of the input: field by field, so that a truncation names the part it cuts.
             return (int)ReadConstrainedInteger(lowerBound, upperBound, field);
         }
 
-        var start = _bitPosition;
-        var octets = ReadLengthDeterminant(field);
+        var (value, end) = ReadExtensionValue(_source, _bitPosition, ref _path, field);
+        _bitPosition = end;
+        return value;
+    }
+
+    /// <summary>
+    /// The unconstrained whole number after an extension bit 1, read from <paramref name="bitPosition"/>; returns
+    /// it and the bit position after it. Static and by value, so that a reader copied into a local stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (int Value, long End) ReadExtensionValue(ReadOnlySpan<byte> source, long bitPosition, ref FieldPathStack path, string field)
+    {
+        var reader = new UperReader(source, ref path) { _bitPosition = bitPosition };
+        var start = reader._bitPosition;
+        var octets = reader.ReadLengthDeterminant(field);
 
         // An int holds 4 octets of two's complement; a length of 0 is no value at all (X.691 clause 12.2.6).
         if (octets is 0 or > 4)
         {
-            UperErrors.ThrowDecode(field, $"extension value of {octets} octets is not a 1..4-octet integer", start);
+            UperErrors.ThrowDecode(path.Format(field), $"extension value of {octets} octets is not a 1..4-octet integer", start);
         }
 
-        var value = (long)ReadBits(octets * 8, field);
+        var value = (long)reader.ReadBits(octets * 8, field);
         var signBit = 1L << ((octets * 8) - 1);
-        return (int)((value ^ signBit) - signBit);
+        return ((int)((value ^ signBit) - signBit), reader._bitPosition);
     }
 
     /// <summary>ENUMERATED with no extension marker (X.691 clause 14.2): the constrained index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadEnumerated(int rootCount, string field)
     {
-        var start = _bitPosition;
-        var index = (int)ReadBits(UperBits.ForRange(0, rootCount - 1), field);
+        var bits = UperBits.ForRange(0, rootCount - 1);
+        var index = (int)ReadBits(bits, field);
         if (index >= rootCount)
         {
-            UperErrors.ThrowDecode(field, $"enumeration index {index} outside 0..{rootCount - 1}", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"enumeration index {index} outside 0..{rootCount - 1}", _bitPosition - bits);
         }
 
         return index;
@@ -75,7 +109,7 @@ internal ref partial struct UperReader
         var addition = ReadNormallySmallNumber(field);
         if (addition >= additionCount)
         {
-            UperErrors.ThrowDecode(field, $"unknown enumeration extension value {addition} (this version knows {additionCount})", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"unknown enumeration extension value {addition} (this version knows {additionCount})", start);
         }
 
         return rootCount + addition;
@@ -87,7 +121,7 @@ internal ref partial struct UperReader
         var start = _bitPosition;
         if (ReadBit(field))
         {
-            UperErrors.ThrowDecode(field, "normally small number above 63 is not supported", start);
+            UperErrors.ThrowDecode(_path.Format(field), "normally small number above 63 is not supported", start);
         }
 
         return (int)ReadBits(6, field);

@@ -1,15 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace StepProducer.Encoding.Uper;
 
 internal ref partial struct UperReader
 {
     /// <summary>SIZE(lb..ub) length (X.691 clause 11.9.4.1), checked against ub.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadConstrainedLength(int lowerBound, int upperBound, string field)
     {
-        var start = _bitPosition;
-        var length = lowerBound + (int)ReadBits(UperBits.ForRange(lowerBound, upperBound), field);
+        var bits = UperBits.ForRange(lowerBound, upperBound);
+        var length = lowerBound + (int)ReadBits(bits, field);
         if (length > upperBound)
         {
-            UperErrors.ThrowDecode(field, $"{length} items over SIZE({lowerBound}..{upperBound})", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{length} items over SIZE({lowerBound}..{upperBound})", _bitPosition - bits);
         }
 
         return length;
@@ -34,7 +37,7 @@ internal ref partial struct UperReader
 
         if ((first & 0x40) != 0)
         {
-            UperErrors.ThrowDecode(field, "fragmented length determinant (16K or more) is not supported", start);
+            UperErrors.ThrowDecode(_path.Format(field), "fragmented length determinant (16K or more) is not supported", start);
         }
 
         return ((first & 0x3F) << 8) | (int)ReadBits(8, field);

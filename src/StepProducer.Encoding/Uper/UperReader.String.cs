@@ -34,7 +34,7 @@ internal ref partial struct UperReader
             // 11 characters: space (index 0) and the digits 0..9 (indexes 1..10).
             if (code > 10)
             {
-                UperErrors.ThrowDecode(field, $"NumericString character index {code} outside 0..10", start);
+                UperErrors.ThrowDecode(_path.Format(field), $"NumericString character index {code} outside 0..10", start);
             }
 
             characters[index] = code == 0 ? ' ' : (char)('0' + code - 1);
@@ -54,7 +54,7 @@ internal ref partial struct UperReader
         var maxOctets = maxSize * UperWriter.MaxUtf8OctetsPerCharacter;
         if (octetCount > maxOctets)
         {
-            UperErrors.ThrowDecode(field, $"{octetCount} octets cannot hold at most {maxSize} characters", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{octetCount} octets cannot hold at most {maxSize} characters", start);
         }
 
         Span<byte> octets = stackalloc byte[maxOctets];
@@ -67,7 +67,7 @@ internal ref partial struct UperReader
         {
             if (Rune.DecodeFromUtf8(remaining, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
-                UperErrors.ThrowDecode(field, "is not well-formed UTF-8", start);
+                UperErrors.ThrowDecode(_path.Format(field), "is not well-formed UTF-8", start);
             }
 
             characterCount += rune.EncodeToUtf16(characters[characterCount..]);
@@ -77,7 +77,7 @@ internal ref partial struct UperReader
 
         if (runes < minSize || runes > maxSize)
         {
-            UperErrors.ThrowDecode(field, $"{runes} characters outside SIZE({minSize}..{maxSize})", start);
+            UperErrors.ThrowDecode(_path.Format(field), $"{runes} characters outside SIZE({minSize}..{maxSize})", start);
         }
 
         return Reuse(characters[..characterCount], current);

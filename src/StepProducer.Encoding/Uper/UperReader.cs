@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StepProducer.Encoding.Uper;
 
@@ -11,20 +12,26 @@ namespace StepProducer.Encoding.Uper;
 internal ref partial struct UperReader
 {
     private readonly ReadOnlySpan<byte> _source;
-    private readonly long _bitLength;
+    private readonly ref FieldPathStack _path;
     private long _bitPosition;
 
-    public UperReader(ReadOnlySpan<byte> source)
+    public UperReader(ReadOnlySpan<byte> source, ref FieldPathStack path)
     {
         _source = source;
-        _bitLength = (long)source.Length * 8;
+        _path = ref path;
     }
+
+    /// <summary>The constructs being read, for the field path of an error.</summary>
+    public readonly ref FieldPathStack Path => ref _path;
 
     /// <summary>Bit offset of the next bit to read.</summary>
     public readonly long BitPosition => _bitPosition;
 
     /// <summary>Bits left in the input.</summary>
-    public readonly long RemainingBits => _bitLength - _bitPosition;
+    public readonly long RemainingBits => BitLength - _bitPosition;
+
+    /// <summary>The length of the input in bits (not a field: one register fewer in the hot loops).</summary>
+    private readonly long BitLength => (long)_source.Length * 8;
 
     /// <summary>Reads <paramref name="count"/> bits, 0 ≤ count ≤ 56, as an unsigned number.</summary>
     /// <remarks>56 = 64 − 8: a 64-bit window that starts at the current octet covers them at any bit offset.</remarks>
@@ -33,7 +40,7 @@ internal ref partial struct UperReader
     {
         if (count > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, count, _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), count, _bitPosition, BitLength);
         }
 
         if (count == 0)
@@ -45,13 +52,15 @@ internal ref partial struct UperReader
         var bitInOctet = (int)(_bitPosition & 7);
         _bitPosition += count;
         ulong window;
-        if (octetIndex + 8 <= _source.Length)
+        if ((uint)octetIndex + 8u <= (uint)_source.Length)
         {
-            window = BinaryPrimitives.ReadUInt64BigEndian(_source[octetIndex..]);
+            // In bounds by the test above, so the load needs no bounds check of its own.
+            window = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(_source), octetIndex));
+            window = BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(window) : window;
         }
         else
         {
-            window = ReadTailWindow(octetIndex);
+            window = ReadTailWindow(_source, octetIndex);
         }
 
         return (window << bitInOctet) >> (64 - count);
@@ -66,7 +75,7 @@ internal ref partial struct UperReader
     {
         if ((long)destination.Length * 8 > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, destination.Length * 8, _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), destination.Length * 8, _bitPosition, BitLength);
         }
 
         for (var index = 0; index < destination.Length; index++)
@@ -80,7 +89,7 @@ internal ref partial struct UperReader
     {
         if (bitCount > RemainingBits)
         {
-            UperErrors.ThrowTruncated(field, (int)Math.Min(bitCount, int.MaxValue), _bitPosition, _bitLength);
+            UperErrors.ThrowTruncated(_path.Format(field), (int)Math.Min(bitCount, int.MaxValue), _bitPosition, BitLength);
         }
 
         _bitPosition += bitCount;
@@ -94,9 +103,9 @@ internal ref partial struct UperReader
     {
         var paddingBits = (8 - (int)(_bitPosition & 7)) & 7;
         var endOfValue = _bitPosition + paddingBits;
-        if (endOfValue < _bitLength)
+        if (endOfValue < BitLength)
         {
-            UperErrors.ThrowDecode(field, $"{(_bitLength - endOfValue) / 8} trailing octets after the end of the DENM", endOfValue);
+            UperErrors.ThrowDecode(_path.Format(field), $"{(BitLength - endOfValue) / 8} trailing octets after the end of the DENM", endOfValue);
         }
 
         if (paddingBits > 0)
@@ -104,20 +113,25 @@ internal ref partial struct UperReader
             var lastOctet = _source[^1];
             if ((lastOctet & ((1 << paddingBits) - 1)) != 0)
             {
-                UperErrors.ThrowDecode(field, $"the {paddingBits} padding bits of the last octet are not all 0", _bitPosition);
+                UperErrors.ThrowDecode(_path.Format(field), $"the {paddingBits} padding bits of the last octet are not all 0", _bitPosition);
             }
         }
     }
 
-    private readonly ulong ReadTailWindow(int octetIndex)
+    /// <summary>
+    /// The 8 octets from <paramref name="octetIndex"/> near the end of the input, 0 past it. Static and by
+    /// value, so that a reader copied into a local for a hot loop stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong ReadTailWindow(ReadOnlySpan<byte> source, int octetIndex)
     {
         ulong window = 0;
         for (var index = 0; index < 8; index++)
         {
             window <<= 8;
-            if (octetIndex + index < _source.Length)
+            if (octetIndex + index < source.Length)
             {
-                window |= _source[octetIndex + index];
+                window |= source[octetIndex + index];
             }
         }
 

@@ -10,7 +10,7 @@ internal ref partial struct UperWriter
     {
         if (size < 32 && bits >> size != 0)
         {
-            UperErrors.ThrowEncode(field, $"0x{bits:X} has bits beyond the {size} of the BIT STRING");
+            UperErrors.ThrowEncode(_path.Format(field), $"0x{bits:X} has bits beyond the {size} of the BIT STRING");
         }
 
         WriteBits(bits, size);

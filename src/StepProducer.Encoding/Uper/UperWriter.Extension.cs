@@ -22,7 +22,7 @@ internal ref partial struct UperWriter
     {
         if (openTypeContents.IsEmpty)
         {
-            UperErrors.ThrowEncode(field, "an open type holds at least 1 octet (X.691 clause 11.2)");
+            UperErrors.ThrowEncode(_path.Format(field), "an open type holds at least 1 octet (X.691 clause 11.2)");
         }
 
         WriteNormallySmallNumber(0);
@@ -38,7 +38,7 @@ internal ref partial struct UperWriter
     /// </summary>
     public void WriteOpenType<TValue>(OpenTypeContentWriter<TValue> content, TValue value, string field)
     {
-        var measure = new UperWriter(Span<byte>.Empty);
+        var measure = new UperWriter(Span<byte>.Empty, ref _path);
         content(ref measure, value);
         var octets = measure.Complete();
         WriteLengthDeterminant(octets, field);

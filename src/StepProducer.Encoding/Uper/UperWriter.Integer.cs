@@ -11,9 +11,11 @@ internal ref partial struct UperWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteConstrainedInteger(long value, long lowerBound, long upperBound, string field)
     {
-        if (value < lowerBound || value > upperBound)
+        // value − lb wraps to a huge unsigned number below lb, so one compare checks both bounds (the DENM's
+        // bounds lie within ±2^43, far from the wrap-around of a long).
+        if ((ulong)(value - lowerBound) > (ulong)(upperBound - lowerBound))
         {
-            UperErrors.ThrowOutOfRange(field, value, lowerBound, upperBound);
+            UperErrors.ThrowOutOfRange(_path.Format(field), value, lowerBound, upperBound);
         }
 
         WriteBits((ulong)(value - lowerBound), UperBits.ForRange(lowerBound, upperBound));
@@ -24,22 +26,21 @@ internal ref partial struct UperWriter
     /// lb..ub, else 1 and the value as an unconstrained whole number (clause 12.2.6: length determinant and
     /// minimal two's-complement octets).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteExtensibleInteger(long value, long lowerBound, long upperBound)
     {
-        if (value >= lowerBound && value <= upperBound)
+        if ((ulong)(value - lowerBound) <= (ulong)(upperBound - lowerBound))
         {
-            WriteBit(false);
-            WriteBits((ulong)(value - lowerBound), UperBits.ForRange(lowerBound, upperBound));
+            WriteBits((ulong)(value - lowerBound), UperBits.ForRange(lowerBound, upperBound) + 1);
             return;
         }
 
-        WriteBit(true);
+        // Outside the root: the extension bit 1, the octet count (a length determinant below 128 is one
+        // octet, clause 11.9.3.6) and the value's minimal two's-complement octets, at most 8 for a long.
         var octets = UperBits.OctetsForSigned(value);
-        WriteBits((ulong)octets, 8);
-        for (var index = octets - 1; index >= 0; index--)
-        {
-            WriteBits((ulong)(value >> (index * 8)) & 0xFF, 8);
-        }
+        var valueBits = octets * 8;
+        WriteBits((1UL << 8) | (ulong)octets, 9);
+        WriteBits((ulong)value & (ulong.MaxValue >> (64 - valueBits)), valueBits);
     }
 
     /// <summary>
@@ -51,7 +52,7 @@ internal ref partial struct UperWriter
     {
         if ((uint)index >= (uint)rootCount)
         {
-            UperErrors.ThrowUndefinedEnumerated(field, index, asnType);
+            UperErrors.ThrowUndefinedEnumerated(_path.Format(field), index, asnType);
         }
 
         WriteBits((ulong)index, UperBits.ForRange(0, rootCount - 1));
@@ -66,7 +67,7 @@ internal ref partial struct UperWriter
     {
         if ((uint)value >= (uint)(rootCount + additionCount))
         {
-            UperErrors.ThrowUndefinedEnumerated(field, value, asnType);
+            UperErrors.ThrowUndefinedEnumerated(_path.Format(field), value, asnType);
         }
 
         if (value < rootCount)
@@ -89,7 +90,7 @@ internal ref partial struct UperWriter
         // 63 is the largest value of the 6-bit form (clause 11.6.1).
         if ((uint)value > 63)
         {
-            UperErrors.ThrowEncode("", $"normally small number {value} above 63 is not supported");
+            UperErrors.ThrowEncode(_path.Format(""), $"normally small number {value} above 63 is not supported");
         }
 
         WriteBits((ulong)value, 7);

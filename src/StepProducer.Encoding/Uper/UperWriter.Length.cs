@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StepProducer.Encoding.Uper;
 
 internal ref partial struct UperWriter
@@ -9,11 +11,12 @@ internal ref partial struct UperWriter
     /// SIZE(lb..ub) length with no extension marker, ub &lt; 64K (X.691 clause 11.9.4.1, UNALIGNED: a
     /// constrained whole number; nothing when lb = ub).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteConstrainedLength(int length, int lowerBound, int upperBound, string field)
     {
-        if (length < lowerBound || length > upperBound)
+        if ((uint)(length - lowerBound) > (uint)(upperBound - lowerBound))
         {
-            UperErrors.ThrowEncode(field, $"{length} items outside SIZE({lowerBound}..{upperBound})");
+            UperErrors.ThrowEncode(_path.Format(field), $"{length} items outside SIZE({lowerBound}..{upperBound})");
         }
 
         WriteBits((ulong)(length - lowerBound), UperBits.ForRange(lowerBound, upperBound));
@@ -45,7 +48,7 @@ internal ref partial struct UperWriter
     {
         if ((uint)length > MaxUnfragmentedLength)
         {
-            UperErrors.ThrowEncode(field, $"length {length} needs a fragmented length determinant (16384 or more), which is not supported");
+            UperErrors.ThrowEncode(_path.Format(field), $"length {length} needs a fragmented length determinant (16384 or more), which is not supported");
         }
 
         // 128: the one-octet form holds 0..127 (clause 11.9.3.6).

@@ -21,7 +21,7 @@ internal ref partial struct UperWriter
             // 0x7F: IA5String is the 128 characters of ISO 646 (X.680 clause 41, table 8).
             if (character > '\u007f')
             {
-                UperErrors.ThrowEncode(field, $"character U+{(int)character:X4} is outside the IA5String alphabet (0..127)");
+                UperErrors.ThrowEncode(_path.Format(field), $"character U+{(int)character:X4} is outside the IA5String alphabet (0..127)");
             }
         }
 
@@ -44,7 +44,7 @@ internal ref partial struct UperWriter
         {
             if (character is not ((>= '0' and <= '9') or ' '))
             {
-                UperErrors.ThrowEncode(field, $"character '{character}' is outside the NumericString alphabet (0-9 and space)");
+                UperErrors.ThrowEncode(_path.Format(field), $"character '{character}' is outside the NumericString alphabet (0-9 and space)");
             }
         }
 
@@ -68,7 +68,7 @@ internal ref partial struct UperWriter
         {
             if (Rune.DecodeFromUtf16(remaining, out _, out var consumed) != System.Buffers.OperationStatus.Done)
             {
-                UperErrors.ThrowEncode(field, "is not well-formed UTF-16 (lone surrogate)");
+                UperErrors.ThrowEncode(_path.Format(field), "is not well-formed UTF-16 (lone surrogate)");
             }
 
             remaining = remaining[consumed..];
@@ -82,11 +82,11 @@ internal ref partial struct UperWriter
         WriteOctets(octets[..octetCount]);
     }
 
-    private static void CheckSize(int size, int minSize, int maxSize, string field)
+    private readonly void CheckSize(int size, int minSize, int maxSize, string field)
     {
         if (size < minSize || size > maxSize)
         {
-            UperErrors.ThrowEncode(field, $"{size} characters outside SIZE({minSize}..{maxSize})");
+            UperErrors.ThrowEncode(_path.Format(field), $"{size} characters outside SIZE({minSize}..{maxSize})");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace StepProducer.Encoding.Uper;
 
@@ -8,25 +9,34 @@ namespace StepProducer.Encoding.Uper;
 /// the bits of an encoding follow one another with no padding until the outermost value is complete).
 /// </summary>
 /// <remarks>
-/// Bits collect, left-aligned, in a 64-bit accumulator and go out 32 at a time with one big-endian store, so
-/// a typical field costs a shift, an OR and a compare. When the destination is too small the writer stops
-/// storing and remembers it (<see cref="Overflowed"/>) but goes on counting, so a pass over no memory at all
-/// measures the encoding; the caller decides what a destination that overflowed may contain.
+/// Bits collect, left-aligned, in a 64-bit accumulator that goes out with one big-endian 8-octet store when it
+/// is full, so a field of any width up to 64 bits costs a shift, an OR, an add and a compare. When the
+/// destination is too small the writer stops storing and remembers it (<see cref="Overflowed"/>) but goes on
+/// counting, so a pass over no memory at all measures the encoding; the caller decides what a destination that
+/// overflowed may contain. Every method on the hot path inlines, and the slow ones take their state by value,
+/// so a writer copied into a local (<c>var local = writer; … writer = local;</c>) stays in registers.
 /// </remarks>
 internal ref partial struct UperWriter
 {
-    // Flush when 32 bits are pending: one 4-octet store, and at most 31 + 32 bits are ever pending.
-    private const int FlushBits = 32;
+    private const int AccumulatorBits = 64;
+    private const int AccumulatorOctets = AccumulatorBits / 8;
 
     private readonly Span<byte> _destination;
+    private readonly ref FieldPathStack _path;
     private int _bytesStored;
+
+    // The pending bits, left-aligned: bit 63 is the next one to go out. Fewer than 64 are ever pending.
     private ulong _pending;
     private int _pendingBits;
 
-    public UperWriter(Span<byte> destination)
+    public UperWriter(Span<byte> destination, ref FieldPathStack path)
     {
         _destination = destination;
+        _path = ref path;
     }
+
+    /// <summary>The constructs being written, for the field path of an error (shared with nested writers).</summary>
+    public readonly ref FieldPathStack Path => ref _path;
 
     /// <summary>True when some octet did not fit into the destination.</summary>
     public bool Overflowed { get; private set; }
@@ -41,27 +51,48 @@ internal ref partial struct UperWriter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteBits(ulong value, int count)
     {
-        if (count > FlushBits)
+        var free = AccumulatorBits - _pendingBits;
+        if (count < free)
         {
-            WriteUpTo32Bits(value >> FlushBits, count - FlushBits);
-            WriteUpTo32Bits(value & uint.MaxValue, FlushBits);
+            // 1 ≤ free − count ≤ 64; C# takes a ulong shift count mod 64, so a shift by 64 (count 0, nothing
+            // pending) is a shift by 0, and then value is 0.
+            _pending |= value << (free - count);
+            _pendingBits += count;
+            return;
         }
-        else
-        {
-            WriteUpTo32Bits(value, count);
-        }
+
+        // The accumulator fills up: its free bits take the high part of value, it goes out whole, and the
+        // rest of value (0..63 bits) starts the next one. Shifting by rest + 1 in two steps keeps every shift
+        // amount within 0..63 (a shift by 64 would act as a shift by 0).
+        var rest = count - free;
+        Store(_pending | (value >> rest));
+        _pending = (value << (AccumulatorBits - 1 - rest)) << 1;
+        _pendingBits = rest;
     }
 
     /// <summary>Writes one bit: a BOOLEAN (X.691 clause 12), a presence bit or an extension bit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteBit(bool bit) => WriteUpTo32Bits(bit ? 1UL : 0UL, 1);
+    public void WriteBit(bool bit) => WriteBits(bit ? 1UL : 0UL, 1);
+
+    /// <summary>
+    /// Writes 3 one-bit fields with one accumulator update: the extension bit and presence bits that open a
+    /// SEQUENCE (X.691 clause 19.1-19.2), in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteBits(bool first, bool second, bool third) =>
+        WriteBits((first ? 0b100UL : 0) | (second ? 0b010UL : 0) | (third ? 0b001UL : 0), 3);
+
+    /// <summary>As <see cref="WriteBits(bool, bool, bool)"/> for 4 one-bit fields.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteBits(bool first, bool second, bool third, bool fourth) =>
+        WriteBits((first ? 0b1000UL : 0) | (second ? 0b0100UL : 0) | (third ? 0b0010UL : 0) | (fourth ? 0b0001UL : 0), 4);
 
     /// <summary>Writes whole octets at the current bit position (octet strings, raw open-type contents).</summary>
     public void WriteOctets(scoped ReadOnlySpan<byte> octets)
     {
         foreach (var octet in octets)
         {
-            WriteUpTo32Bits(octet, 8);
+            WriteBits(octet, 8);
         }
     }
 
@@ -72,72 +103,78 @@ internal ref partial struct UperWriter
     /// </summary>
     public int Complete()
     {
-        if (_pendingBits == 0 && _bytesStored == 0)
+        var octets = (_pendingBits + 7) / 8;
+        if (octets == 0 && _bytesStored == 0)
         {
-            _pendingBits = 8;
+            octets = 1;
         }
 
-        while (_pendingBits > 0)
-        {
-            StoreOctet((byte)(_pending >> 56));
-            _pending <<= 8;
-            _pendingBits = Math.Max(0, _pendingBits - 8);
-        }
-
+        Store(_pending, octets);
+        _pending = 0;
+        _pendingBits = 0;
         return _bytesStored;
     }
 
+    /// <summary>Stores a full accumulator: 8 octets, most significant first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void WriteUpTo32Bits(ulong value, int count)
+    private void Store(ulong accumulator)
     {
-        // count ≤ 32 and fewer than 32 bits pending: the shift is 0..64 − count, and a shift of 64 (count and
-        // pending both 0) has value 0, whatever the hardware does with the shift amount.
-        _pending |= value << (64 - count - _pendingBits);
-        _pendingBits += count;
-        if (_pendingBits >= FlushBits)
+        if ((uint)_bytesStored + AccumulatorOctets <= (uint)_destination.Length)
         {
-            Flush32();
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Flush32()
-    {
-        if ((uint)(_bytesStored + 4) <= (uint)_destination.Length)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(_destination[_bytesStored..], (uint)(_pending >> 32));
-            _bytesStored += 4;
+            // In bounds by the test above, so the store needs no bounds check of its own.
+            Unsafe.WriteUnaligned(
+                ref Unsafe.Add(ref MemoryMarshal.GetReference(_destination), _bytesStored),
+                BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(accumulator) : accumulator);
         }
         else
         {
-            StoreOctetsSlowly();
+            Overflowed |= StoreSlowly(_destination, _bytesStored, accumulator, AccumulatorOctets);
         }
 
-        _pending <<= FlushBits;
-        _pendingBits -= FlushBits;
+        _bytesStored += AccumulatorOctets;
     }
 
-    /// <summary>The last octets before the end of the destination, or past it: one at a time, noting overflow.</summary>
+    /// <summary>Stores the first <paramref name="octets"/> octets of <paramref name="accumulator"/>, most significant first.</summary>
+    private void Store(ulong accumulator, int octets)
+    {
+        if ((uint)_bytesStored + (uint)octets <= (uint)_destination.Length)
+        {
+            ref var next = ref Unsafe.Add(ref MemoryMarshal.GetReference(_destination), _bytesStored);
+            for (var index = 0; index < octets; index++, accumulator <<= 8)
+            {
+                // In bounds by the test above.
+                Unsafe.Add(ref next, index) = (byte)(accumulator >> (AccumulatorBits - 8));
+            }
+        }
+        else
+        {
+            Overflowed |= StoreSlowly(_destination, _bytesStored, accumulator, octets);
+        }
+
+        _bytesStored += octets;
+    }
+
+    /// <summary>
+    /// The last octets before the end of the destination, or past it: stores those of the first
+    /// <paramref name="octets"/> of <paramref name="accumulator"/> that fit at <paramref name="offset"/> and
+    /// returns true when some did not. Static and by value, so that a writer copied into a local stays in registers.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void StoreOctetsSlowly()
+    private static bool StoreSlowly(Span<byte> destination, int offset, ulong accumulator, int octets)
     {
-        for (var shift = 56; shift >= 32; shift -= 8)
+        var overflowed = false;
+        for (var index = 0; index < octets; index++, offset++, accumulator <<= 8)
         {
-            StoreOctet((byte)(_pending >> shift));
-        }
-    }
-
-    private void StoreOctet(byte octet)
-    {
-        if ((uint)_bytesStored < (uint)_destination.Length)
-        {
-            _destination[_bytesStored] = octet;
-        }
-        else
-        {
-            Overflowed = true;
+            if ((uint)offset < (uint)destination.Length)
+            {
+                destination[offset] = (byte)(accumulator >> (AccumulatorBits - 8));
+            }
+            else
+            {
+                overflowed = true;
+            }
         }
 
-        _bytesStored++;
+        return overflowed;
     }
 }

@@ -100,6 +100,25 @@ public class MalformedInputTests
         Assert.Equal("12801 outside -12700..12800", error.Rule);
     }
 
+    [Theory]
+    // The first component out of range is reported, in ASN.1 order (DeltaReferencePosition, CDD).
+    [InlineData(-131_072, 0, 0, "deltaLatitude", "-131072 outside -131071..131072")]
+    [InlineData(0, 131_073, 0, "deltaLongitude", "131073 outside -131071..131072")]
+    [InlineData(0, 0, -12_701, "deltaAltitude", "-12701 outside -12700..12800")]
+    [InlineData(131_073, -131_072, 12_801, "deltaLatitude", "131073 outside -131071..131072")]
+    public void Encode_PathPointOutOfRange_NamesTheIndexesAndTheFirstBadComponent(
+        int deltaLatitude, int deltaLongitude, int deltaAltitude, string component, string rule)
+    {
+        var denm = DenmVector.Typical.ToV1();
+        var trace = denm.Payload.Location!.Traces[0];
+        trace[9] = trace[9] with { PathPosition = new() { DeltaLatitude = deltaLatitude, DeltaLongitude = deltaLongitude, DeltaAltitude = deltaAltitude } };
+
+        var error = Assert.Throws<DenmEncodeException>(() => RoundTripPropertyTests.Encode(denm));
+
+        Assert.Equal($"location.traces[0][9].pathPosition.{component}", error.FieldPath);
+        Assert.Equal(rule, error.Rule);
+    }
+
     [Fact]
     public void Encode_ValidityDurationAboveADay_NamesTheField()
     {

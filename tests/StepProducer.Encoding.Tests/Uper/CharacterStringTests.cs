@@ -121,7 +121,8 @@ public class CharacterStringTests : UperGoldenTest
     {
         var current = new string("ABC".AsSpan());
 
-        var reader = new UperReader(Convert.FromHexString("a0c286"));
+        var path = default(FieldPathStack);
+        var reader = new UperReader(Convert.FromHexString("a0c286"), ref path);
 
         Assert.Same(current, reader.ReadIA5String(1, 3, current, "wMInumber"));
     }

@@ -20,7 +20,8 @@ public abstract class UperGoldenTest
     internal static void VerifyWrite(UperWrite write, string expectedHex)
     {
         var buffer = new byte[64];
-        var writer = new UperWriter(buffer);
+        var path = default(FieldPathStack);
+        var writer = new UperWriter(buffer, ref path);
         write(ref writer);
         var length = writer.Complete();
         Assert.False(writer.Overflowed);
@@ -29,7 +30,8 @@ public abstract class UperGoldenTest
 
     internal static void VerifyRead<T>(string hex, UperRead<T> read, T expected)
     {
-        var reader = new UperReader(Convert.FromHexString(hex));
+        var path = default(FieldPathStack);
+        var reader = new UperReader(Convert.FromHexString(hex), ref path);
         Assert.Equal(expected, read(ref reader));
         reader.CheckEnd("");
     }
@@ -39,7 +41,8 @@ public abstract class UperGoldenTest
         var buffer = new byte[64];
         return Assert.Throws<DenmEncodeException>(() =>
         {
-            var writer = new UperWriter(buffer);
+            var path = default(FieldPathStack);
+            var writer = new UperWriter(buffer, ref path);
             write(ref writer);
         });
     }
@@ -47,7 +50,8 @@ public abstract class UperGoldenTest
     internal static DenmDecodeException ReadError<T>(string hex, UperRead<T> read) =>
         Assert.Throws<DenmDecodeException>(() =>
         {
-            var reader = new UperReader(Convert.FromHexString(hex));
+            var path = default(FieldPathStack);
+            var reader = new UperReader(Convert.FromHexString(hex), ref path);
             read(ref reader);
         });
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -8,7 +9,12 @@ namespace StepProducer.Encoding.Denm.V1;
 /// its extension bit (when extensible) and one presence bit per OPTIONAL/DEFAULT root component (X.691
 /// clause 19.2-19.6). No v1.3.1 SEQUENCE has a known extension addition: on decode they are skipped.
 /// </summary>
-internal sealed class DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
+/// <remarks>
+/// A struct with static members only: as a type argument of the shared generic codecs (ManagementUper,
+/// AlacarteUper) a value type gets its own specialised code, with direct, inlinable calls to its static
+/// members; a class would share one canonical instantiation that looks every static member up at run time.
+/// </remarks>
+internal readonly struct DenmV1Uper : IManagementIdentifiers, IDenmVersionLeaves<CauseCode, ActionID>
 {
     /// <inheritdoc/>
     public static string ActionId => "actionID";
@@ -34,50 +40,60 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     /// <inheritdoc/>
     public static int EnumerationAdditions => 0;
 
-    public static void Write(ref UperWriter writer, Denm denm)
+    /// <summary>A EN 302 637-3 v1.3.1 DENM bound to this encoding, for <see cref="UperPdu"/>.</summary>
+    internal readonly struct Pdu : IUperPdu
     {
-        var header = denm.Header;
-        try
+        private readonly Denm _denm;
+
+        public Pdu(Denm denm)
         {
-            writer.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
-            writer.WriteConstrainedInteger(header.MessageID, 0, CddUper.OctetMax, "messageID");
-            writer.WriteConstrainedInteger(header.StationID, 0, CddUper.StationIdMax, "stationID");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("header");
-            throw;
+            ArgumentNullException.ThrowIfNull(denm);
+            _denm = denm;
         }
 
-        WritePayload(ref writer, denm.Payload);
+        public void Write(ref UperWriter writer) => DenmV1Uper.Write(ref writer, _denm);
+
+        public void Read(ref UperReader reader) => DenmV1Uper.Read(ref reader, _denm);
+    }
+
+    public static void Write(ref UperWriter writer, Denm denm)
+    {
+        // The header and the payload's presence bits go through a copy of the writer whose calls all inline
+        // (see UperWriter).
+        var header = denm.Header;
+        var payload = denm.Payload;
+        var local = writer;
+        local.Path.Push("header");
+        local.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
+        local.WriteConstrainedInteger(header.MessageID, 0, CddUper.OctetMax, "messageID");
+        local.WriteConstrainedInteger(header.StationID, 0, CddUper.StationIdMax, "stationID");
+        local.Path.Pop();
+        local.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
+        writer = local;
+
+        WriteContainers(ref writer, payload);
     }
 
     public static void Read(ref UperReader reader, Denm denm)
     {
-        try
+        reader.Path.Push("header");
+        denm.Header = new ItsPduHeader
         {
-            denm.Header = new ItsPduHeader
-            {
-                ProtocolVersion = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "protocolVersion"),
-                MessageID = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "messageID"),
-                StationID = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "stationID"),
-            };
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("header");
-            throw;
-        }
+            ProtocolVersion = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "protocolVersion"),
+            MessageID = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "messageID"),
+            StationID = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "stationID"),
+        };
+        reader.Path.Pop();
 
         ReadPayload(ref reader, denm.Payload);
     }
 
-    /// <summary>DecentralizedEnvironmentalNotificationMessage: not extensible, 3 OPTIONAL containers.</summary>
-    private static void WritePayload(ref UperWriter writer, DecentralizedEnvironmentalNotificationMessage payload)
+    /// <summary>
+    /// DecentralizedEnvironmentalNotificationMessage: not extensible, 3 OPTIONAL containers; the containers
+    /// after the presence bits.
+    /// </summary>
+    private static void WriteContainers(ref UperWriter writer, DecentralizedEnvironmentalNotificationMessage payload)
     {
-        writer.WriteBit(payload.Situation is not null);
-        writer.WriteBit(payload.Location is not null);
-        writer.WriteBit(payload.Alacarte is not null);
         WriteManagement(ref writer, payload.Management);
         if (payload.Situation is { } situation)
         {
@@ -176,161 +192,127 @@ internal sealed class DenmV1Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     }
 
     /// <summary>CauseCode SEQUENCE {causeCode (0..255), subCauseCode (0..255), ...}.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteCauseCode(ref UperWriter writer, CauseCode cause, string identifier)
     {
-        try
-        {
-            writer.WriteBit(false);
-            writer.WriteConstrainedInteger(cause.CauseCodeType, 0, CddUper.OctetMax, "causeCode");
-            writer.WriteConstrainedInteger(cause.SubCauseCode, 0, CddUper.OctetMax, "subCauseCode");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        writer.Path.Push(identifier);
+        writer.WriteBit(false);
+        writer.WriteConstrainedInteger(cause.CauseCodeType, 0, CddUper.OctetMax, "causeCode");
+        writer.WriteConstrainedInteger(cause.SubCauseCode, 0, CddUper.OctetMax, "subCauseCode");
+        writer.Path.Pop();
     }
 
     public static CauseCode ReadCauseCode(ref UperReader reader, string identifier)
     {
-        try
-        {
-            var extended = reader.ReadBit("");
-            var causeCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "causeCode");
-            var cause = new CauseCode { CauseCodeType = causeCode, SubCauseCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "subCauseCode") };
-            CddUper.SkipAllAdditions(ref reader, extended);
-            return cause;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        reader.Path.Push(identifier);
+        var extended = reader.ReadBit("");
+        var causeCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "causeCode");
+        var cause = new CauseCode { CauseCodeType = causeCode, SubCauseCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "subCauseCode") };
+        CddUper.SkipAllAdditions(ref reader, extended);
+        var value = cause;
+        reader.Path.Pop();
+        return value;
     }
 
     private static void WriteSituation(ref UperWriter writer, SituationContainer situation)
     {
-        try
+        // Through a copy of the writer whose calls all inline (see UperWriter), up to the event history.
+        var local = writer;
+        local.Path.Push("situation");
+        local.WriteBits(false, situation.LinkedCause.HasValue, situation.EventHistory is not null);
+        local.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
+        WriteCauseCode(ref local, situation.EventType, "eventType");
+        if (situation.LinkedCause is { } linked)
         {
-            writer.WriteBit(false);
-            writer.WriteBit(situation.LinkedCause.HasValue);
-            writer.WriteBit(situation.EventHistory is not null);
-            writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
-            WriteCauseCode(ref writer, situation.EventType, "eventType");
-            if (situation.LinkedCause is { } linked)
-            {
-                WriteCauseCode(ref writer, linked, "linkedCause");
-            }
+            WriteCauseCode(ref local, linked, "linkedCause");
+        }
 
-            if (situation.EventHistory is { } history)
-            {
-                CddUper.WriteEventHistory(ref writer, history, "eventHistory");
-            }
-        }
-        catch (DenmCodecException error)
+        writer = local;
+        if (situation.EventHistory is { } history)
         {
-            error.PrependPath("situation");
-            throw;
+            CddUper.WriteEventHistory(ref writer, history, "eventHistory");
         }
+
+        writer.Path.Pop();
     }
 
     private static void ReadSituation(ref UperReader reader, SituationContainer situation)
     {
-        try
+        reader.Path.Push("situation");
+        var extended = reader.ReadBit("");
+        var hasLinked = reader.ReadBit("");
+        var hasHistory = reader.ReadBit("");
+        situation.InformationQuality = (int)reader.ReadConstrainedInteger(0, CddUper.InformationQualityMax, "informationQuality");
+        situation.EventType = ReadCauseCode(ref reader, "eventType");
+        situation.LinkedCause = hasLinked ? ReadCauseCode(ref reader, "linkedCause") : null;
+        if (hasHistory)
         {
-            var extended = reader.ReadBit("");
-            var hasLinked = reader.ReadBit("");
-            var hasHistory = reader.ReadBit("");
-            situation.InformationQuality = (int)reader.ReadConstrainedInteger(0, CddUper.InformationQualityMax, "informationQuality");
-            situation.EventType = ReadCauseCode(ref reader, "eventType");
-            situation.LinkedCause = hasLinked ? ReadCauseCode(ref reader, "linkedCause") : null;
-            if (hasHistory)
-            {
-                situation.EventHistory ??= [];
-                CddUper.ReadEventHistory(ref reader, situation.EventHistory, "eventHistory");
-            }
-            else
-            {
-                situation.EventHistory = null;
-            }
+            situation.EventHistory ??= [];
+            CddUper.ReadEventHistory(ref reader, situation.EventHistory, "eventHistory");
+        }
+        else
+        {
+            situation.EventHistory = null;
+        }
 
-            CddUper.SkipAllAdditions(ref reader, extended);
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath("situation");
-            throw;
-        }
+        CddUper.SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
     }
 
     private static void WriteLocation(ref UperWriter writer, LocationContainer location)
     {
-        try
+        writer.Path.Push("location");
+        writer.WriteBits(false, location.EventSpeed.HasValue, location.EventPositionHeading.HasValue, location.RoadType.HasValue);
+        if (location.EventSpeed is { } speed)
         {
-            writer.WriteBit(false);
-            writer.WriteBit(location.EventSpeed.HasValue);
-            writer.WriteBit(location.EventPositionHeading.HasValue);
-            writer.WriteBit(location.RoadType.HasValue);
-            if (location.EventSpeed is { } speed)
-            {
-                CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");
-            }
-
-            if (location.EventPositionHeading is { } heading)
-            {
-                CddUper.WriteValueAndConfidence(ref writer, heading.HeadingValue, CddUper.HeadingValueMax, heading.HeadingConfidence, "eventPositionHeading", "headingValue", "headingConfidence");
-            }
-
-            CddUper.WriteTraces(ref writer, location.Traces, "traces");
-            if (location.RoadType is { } roadType)
-            {
-                writer.WriteEnumerated((int)roadType, CddUper.RoadTypeCount, "roadType", "RoadType");
-            }
+            CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");
         }
-        catch (DenmCodecException error)
+
+        if (location.EventPositionHeading is { } heading)
         {
-            error.PrependPath("location");
-            throw;
+            CddUper.WriteValueAndConfidence(ref writer, heading.HeadingValue, CddUper.HeadingValueMax, heading.HeadingConfidence, "eventPositionHeading", "headingValue", "headingConfidence");
         }
+
+        CddUper.WriteTraces(ref writer, location.Traces, "traces");
+        if (location.RoadType is { } roadType)
+        {
+            writer.WriteEnumerated((int)roadType, CddUper.RoadTypeCount, "roadType", "RoadType");
+        }
+
+        writer.Path.Pop();
     }
 
     private static void ReadLocation(ref UperReader reader, LocationContainer location)
     {
-        try
+        reader.Path.Push("location");
+        var extended = reader.ReadBit("");
+        var hasSpeed = reader.ReadBit("");
+        var hasHeading = reader.ReadBit("");
+        var hasRoadType = reader.ReadBit("");
+        if (hasSpeed)
         {
-            var extended = reader.ReadBit("");
-            var hasSpeed = reader.ReadBit("");
-            var hasHeading = reader.ReadBit("");
-            var hasRoadType = reader.ReadBit("");
-            if (hasSpeed)
-            {
-                var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.SpeedValueMax, "eventSpeed", "speedValue", "speedConfidence");
-                location.EventSpeed = new Speed { SpeedValue = value, SpeedConfidence = confidence };
-            }
-            else
-            {
-                location.EventSpeed = null;
-            }
-
-            if (hasHeading)
-            {
-                var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.HeadingValueMax, "eventPositionHeading", "headingValue", "headingConfidence");
-                location.EventPositionHeading = new Heading { HeadingValue = value, HeadingConfidence = confidence };
-            }
-            else
-            {
-                location.EventPositionHeading = null;
-            }
-
-            CddUper.ReadTraces(ref reader, location.Traces, "traces");
-            location.RoadType = hasRoadType ? (RoadType)reader.ReadEnumerated(CddUper.RoadTypeCount, "roadType") : null;
-            CddUper.SkipAllAdditions(ref reader, extended);
+            var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.SpeedValueMax, "eventSpeed", "speedValue", "speedConfidence");
+            location.EventSpeed = new Speed { SpeedValue = value, SpeedConfidence = confidence };
         }
-        catch (DenmCodecException error)
+        else
         {
-            error.PrependPath("location");
-            throw;
+            location.EventSpeed = null;
         }
+
+        if (hasHeading)
+        {
+            var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.HeadingValueMax, "eventPositionHeading", "headingValue", "headingConfidence");
+            location.EventPositionHeading = new Heading { HeadingValue = value, HeadingConfidence = confidence };
+        }
+        else
+        {
+            location.EventPositionHeading = null;
+        }
+
+        CddUper.ReadTraces(ref reader, location.Traces, "traces");
+        location.RoadType = hasRoadType ? (RoadType)reader.ReadEnumerated(CddUper.RoadTypeCount, "roadType") : null;
+        CddUper.SkipAllAdditions(ref reader, extended);
+        reader.Path.Pop();
     }
 
 }

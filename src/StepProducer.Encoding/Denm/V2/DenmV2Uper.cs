@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StepProducer.Encoding.Its;
 using StepProducer.Encoding.Uper;
 
@@ -10,7 +11,12 @@ namespace StepProducer.Encoding.Denm.V2;
 /// LocationContainer and AlacarteContainer groups (kept as raw open types); others are skipped on decode.
 /// The module's constraints on the header, DenmPayload and SituationContainer are enforced both ways.
 /// </summary>
-internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenmVersionLeaves<CauseCodeV2, ActionId>
+/// <remarks>
+/// A struct with static members only: as a type argument of the shared generic codecs (ManagementUper,
+/// AlacarteUper) a value type gets its own specialised code, with direct, inlinable calls to its static
+/// members; a class would share one canonical instantiation that looks every static member up at run time.
+/// </remarks>
+internal readonly struct DenmV2Uper : IManagementIdentifiers, IDenmVersionLeaves<CauseCodeV2, ActionId>
 {
     // PositioningSolutionType and TrafficRule have one addition each in CDD v2.2.1 (manuallyByOperator,
     // passToLeftOrRight).
@@ -47,64 +53,68 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     /// <inheritdoc/>
     public static int EnumerationAdditions => OneAddition;
 
+    /// <summary>A TS 103 831 v2.2.1 DENM bound to this encoding, for <see cref="UperPdu"/>.</summary>
+    internal readonly struct Pdu : IUperPdu
+    {
+        private readonly Denm _denm;
+
+        public Pdu(Denm denm)
+        {
+            ArgumentNullException.ThrowIfNull(denm);
+            _denm = denm;
+        }
+
+        public void Write(ref UperWriter writer) => DenmV2Uper.Write(ref writer, _denm);
+
+        public void Read(ref UperReader reader) => DenmV2Uper.Read(ref reader, _denm);
+    }
+
     public static void Write(ref UperWriter writer, Denm denm)
     {
         var header = denm.Header;
-        try
+        writer.Path.Push("header");
+        if (header.ProtocolVersion != Denm.ProtocolVersion)
         {
-            if (header.ProtocolVersion != Denm.ProtocolVersion)
-            {
-                UperErrors.ThrowEncode("protocolVersion", $"{header.ProtocolVersion} is not {Denm.ProtocolVersion} (DENM header constraint, TS 103 831 v2.2.1)");
-            }
-
-            if (header.MessageId != Denm.MessageId)
-            {
-                UperErrors.ThrowEncode("messageId", $"{header.MessageId} is not denm ({Denm.MessageId}) (DENM header constraint, TS 103 831 v2.2.1)");
-            }
-
-            writer.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
-            writer.WriteConstrainedInteger(header.MessageId, 0, CddUper.OctetMax, "messageId");
-            writer.WriteConstrainedInteger(header.StationId, 0, CddUper.StationIdMax, "stationId");
+            UperErrors.ThrowEncode(writer.Path.Format("protocolVersion"), $"{header.ProtocolVersion} is not {Denm.ProtocolVersion} (DENM header constraint, TS 103 831 v2.2.1)");
         }
-        catch (DenmCodecException error)
+
+        if (header.MessageId != Denm.MessageId)
         {
-            error.PrependPath("header");
-            throw;
+            UperErrors.ThrowEncode(writer.Path.Format("messageId"), $"{header.MessageId} is not denm ({Denm.MessageId}) (DENM header constraint, TS 103 831 v2.2.1)");
         }
+
+        writer.WriteConstrainedInteger(header.ProtocolVersion, 0, CddUper.OctetMax, "protocolVersion");
+        writer.WriteConstrainedInteger(header.MessageId, 0, CddUper.OctetMax, "messageId");
+        writer.WriteConstrainedInteger(header.StationId, 0, CddUper.StationIdMax, "stationId");
+        writer.Path.Pop();
 
         WritePayload(ref writer, denm.Payload);
     }
 
     public static void Read(ref UperReader reader, Denm denm)
     {
-        try
+        reader.Path.Push("header");
+        var start = reader.BitPosition;
+        var protocolVersion = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "protocolVersion");
+        if (protocolVersion != Denm.ProtocolVersion)
         {
-            var start = reader.BitPosition;
-            var protocolVersion = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "protocolVersion");
-            if (protocolVersion != Denm.ProtocolVersion)
-            {
-                UperErrors.ThrowDecode("protocolVersion", $"{protocolVersion} is not {Denm.ProtocolVersion} (DENM header constraint, TS 103 831 v2.2.1)", start);
-            }
-
-            start = reader.BitPosition;
-            var messageId = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "messageId");
-            if (messageId != Denm.MessageId)
-            {
-                UperErrors.ThrowDecode("messageId", $"{messageId} is not denm ({Denm.MessageId}) (DENM header constraint, TS 103 831 v2.2.1)", start);
-            }
-
-            denm.Header = new ItsPduHeader
-            {
-                ProtocolVersion = protocolVersion,
-                MessageId = messageId,
-                StationId = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "stationId"),
-            };
+            UperErrors.ThrowDecode(reader.Path.Format("protocolVersion"), $"{protocolVersion} is not {Denm.ProtocolVersion} (DENM header constraint, TS 103 831 v2.2.1)", start);
         }
-        catch (DenmCodecException error)
+
+        start = reader.BitPosition;
+        var messageId = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "messageId");
+        if (messageId != Denm.MessageId)
         {
-            error.PrependPath("header");
-            throw;
+            UperErrors.ThrowDecode(reader.Path.Format("messageId"), $"{messageId} is not denm ({Denm.MessageId}) (DENM header constraint, TS 103 831 v2.2.1)", start);
         }
+
+        denm.Header = new ItsPduHeader
+        {
+            ProtocolVersion = protocolVersion,
+            MessageId = messageId,
+            StationId = (uint)reader.ReadConstrainedInteger(0, CddUper.StationIdMax, "stationId"),
+        };
+        reader.Path.Pop();
 
         ReadPayload(ref reader, denm.Payload);
     }
@@ -114,12 +124,10 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     {
         if (PresenceRuleBroken(payload) is { } rule)
         {
-            UperErrors.ThrowEncode("denm", rule);
+            UperErrors.ThrowEncode(writer.Path.Format("denm"), rule);
         }
 
-        writer.WriteBit(payload.Situation is not null);
-        writer.WriteBit(payload.Location is not null);
-        writer.WriteBit(payload.Alacarte is not null);
+        writer.WriteBits(payload.Situation is not null, payload.Location is not null, payload.Alacarte is not null);
         WriteManagement(ref writer, payload.Management);
         if (payload.Situation is { } situation)
         {
@@ -146,7 +154,7 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
         ReadManagement(ref reader, payload.Management);
         if (PresenceRuleBroken(payload.Management.Termination.HasValue, hasSituation, hasLocation, hasAlacarte) is { } rule)
         {
-            UperErrors.ThrowDecode("denm", rule, start);
+            UperErrors.ThrowDecode(reader.Path.Format("denm"), rule, start);
         }
 
         if (hasSituation)
@@ -252,75 +260,62 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     /// constrained whole number (X.691 clause 23.6-23.7: the CHOICE has no extension marker), then the
     /// alternative, every one an INTEGER (0..255).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void WriteCauseCode(ref UperWriter writer, CauseCodeV2 cause, string identifier)
     {
-        try
-        {
-            writer.WriteBit(false);
-            writer.WriteConstrainedInteger(cause.CauseCode, 0, CauseCodeV2.MaxCauseCode, "ccAndScc");
-            writer.WriteConstrainedInteger(cause.SubCauseCode, 0, CddUper.OctetMax, "ccAndScc.subCauseCode");
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        writer.Path.Push(identifier);
+        writer.WriteBit(false);
+        writer.WriteConstrainedInteger(cause.CauseCode, 0, CauseCodeV2.MaxCauseCode, "ccAndScc");
+        writer.WriteConstrainedInteger(cause.SubCauseCode, 0, CddUper.OctetMax, "ccAndScc.subCauseCode");
+        writer.Path.Pop();
     }
 
     public static CauseCodeV2 ReadCauseCode(ref UperReader reader, string identifier)
     {
-        try
+        reader.Path.Push(identifier);
+        var extended = reader.ReadBit("");
+        var start = reader.BitPosition;
+        var causeCode = (int)reader.ReadBits(UperBits.ForRange(0, CauseCodeV2.MaxCauseCode), "ccAndScc");
+        if (causeCode > CauseCodeV2.MaxCauseCode)
         {
-            var extended = reader.ReadBit("");
-            var start = reader.BitPosition;
-            var causeCode = (int)reader.ReadBits(UperBits.ForRange(0, CauseCodeV2.MaxCauseCode), "ccAndScc");
-            if (causeCode > CauseCodeV2.MaxCauseCode)
-            {
-                UperErrors.ThrowDecode("ccAndScc", $"unknown CauseCodeChoice alternative {causeCode} (0..{CauseCodeV2.MaxCauseCode})", start);
-            }
+            UperErrors.ThrowDecode(reader.Path.Format("ccAndScc"), $"unknown CauseCodeChoice alternative {causeCode} (0..{CauseCodeV2.MaxCauseCode})", start);
+        }
 
-            var cause = new CauseCodeV2 { CauseCode = causeCode, SubCauseCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "ccAndScc.subCauseCode") };
-            CddUper.SkipAllAdditions(ref reader, extended);
-            return cause;
-        }
-        catch (DenmCodecException error)
-        {
-            error.PrependPath(identifier);
-            throw;
-        }
+        var cause = new CauseCodeV2 { CauseCode = causeCode, SubCauseCode = (int)reader.ReadConstrainedInteger(0, CddUper.OctetMax, "ccAndScc.subCauseCode") };
+        CddUper.SkipAllAdditions(ref reader, extended);
+        var value = cause;
+        reader.Path.Pop();
+        return value;
     }
 
     private static void WriteSituation(ref UperWriter writer, SituationContainer situation)
     {
-        try
+        writer.Path.Push("situation");
+        if (BrokenSituationConstraint(situation) is var (field, rule))
         {
-            CheckSituationConstraints(situation, static (field, rule, _) => UperErrors.ThrowEncode(field, rule), 0);
-            var hasGroup = situation.LinkedDenms is not null || situation.EventEnd.HasValue;
-            writer.WriteBit(hasGroup);
-            writer.WriteBit(situation.LinkedCause.HasValue);
-            writer.WriteBit(situation.EventZone is not null);
-            writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
-            WriteCauseCode(ref writer, situation.EventType, "eventType");
-            if (situation.LinkedCause is { } linked)
-            {
-                WriteCauseCode(ref writer, linked, "linkedCause");
-            }
-
-            if (situation.EventZone is { } zone)
-            {
-                CddUper.WriteEventHistory(ref writer, zone, "eventZone");
-            }
-
-            if (hasGroup)
-            {
-                writer.WriteSingleExtensionAddition(WriteSituationGroup, situation, "");
-            }
+            UperErrors.ThrowEncode(writer.Path.Format(field), rule);
         }
-        catch (DenmCodecException error)
+
+        var hasGroup = situation.LinkedDenms is not null || situation.EventEnd.HasValue;
+        writer.WriteBits(hasGroup, situation.LinkedCause.HasValue, situation.EventZone is not null);
+        writer.WriteConstrainedInteger(situation.InformationQuality, 0, CddUper.InformationQualityMax, "informationQuality");
+        WriteCauseCode(ref writer, situation.EventType, "eventType");
+        if (situation.LinkedCause is { } linked)
         {
-            error.PrependPath("situation");
-            throw;
+            WriteCauseCode(ref writer, linked, "linkedCause");
         }
+
+        if (situation.EventZone is { } zone)
+        {
+            CddUper.WriteEventHistory(ref writer, zone, "eventZone");
+        }
+
+        if (hasGroup)
+        {
+            writer.WriteSingleExtensionAddition(WriteSituationGroup, situation, "");
+        }
+
+        writer.Path.Pop();
     }
 
     /// <summary>
@@ -344,53 +339,51 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
 
     private static void ReadSituation(ref UperReader reader, SituationContainer situation)
     {
-        try
+        reader.Path.Push("situation");
+        var start = reader.BitPosition;
+        var extended = reader.ReadBit("");
+        var hasLinked = reader.ReadBit("");
+        var hasZone = reader.ReadBit("");
+        situation.InformationQuality = (int)reader.ReadConstrainedInteger(0, CddUper.InformationQualityMax, "informationQuality");
+        situation.EventType = ReadCauseCode(ref reader, "eventType");
+        situation.LinkedCause = hasLinked ? ReadCauseCode(ref reader, "linkedCause") : null;
+        if (hasZone)
         {
-            var start = reader.BitPosition;
-            var extended = reader.ReadBit("");
-            var hasLinked = reader.ReadBit("");
-            var hasZone = reader.ReadBit("");
-            situation.InformationQuality = (int)reader.ReadConstrainedInteger(0, CddUper.InformationQualityMax, "informationQuality");
-            situation.EventType = ReadCauseCode(ref reader, "eventType");
-            situation.LinkedCause = hasLinked ? ReadCauseCode(ref reader, "linkedCause") : null;
-            if (hasZone)
-            {
-                situation.EventZone ??= [];
-                CddUper.ReadEventHistory(ref reader, situation.EventZone, "eventZone");
-            }
-            else
-            {
-                situation.EventZone = null;
-            }
-
-            var hasGroup = false;
-            if (extended)
-            {
-                var count = reader.ReadExtensionBitmap(out var presence, "");
-                if (UperReader.IsAdditionPresent(presence, count, 0))
-                {
-                    hasGroup = true;
-                    var end = reader.ReadOpenTypeStart("");
-                    ReadSituationGroup(ref reader, situation);
-                    reader.ReadOpenTypeEnd(end, "");
-                }
-
-                reader.SkipUnknownAdditions(presence, count, 1, "");
-            }
-
-            if (!hasGroup)
-            {
-                situation.LinkedDenms = null;
-                situation.EventEnd = null;
-            }
-
-            CheckSituationConstraints(situation, static (field, rule, bitOffset) => UperErrors.ThrowDecode(field, rule, bitOffset), start);
+            situation.EventZone ??= [];
+            CddUper.ReadEventHistory(ref reader, situation.EventZone, "eventZone");
         }
-        catch (DenmCodecException error)
+        else
         {
-            error.PrependPath("situation");
-            throw;
+            situation.EventZone = null;
         }
+
+        var hasGroup = false;
+        if (extended)
+        {
+            var count = reader.ReadExtensionBitmap(out var presence, "");
+            if (UperReader.IsAdditionPresent(presence, count, 0))
+            {
+                hasGroup = true;
+                var end = reader.ReadOpenTypeStart("");
+                ReadSituationGroup(ref reader, situation);
+                reader.ReadOpenTypeEnd(end, "");
+            }
+
+            reader.SkipUnknownAdditions(presence, count, 1, "");
+        }
+
+        if (!hasGroup)
+        {
+            situation.LinkedDenms = null;
+            situation.EventEnd = null;
+        }
+
+        if (BrokenSituationConstraint(situation) is var (field, rule))
+        {
+            UperErrors.ThrowDecode(reader.Path.Format(field), rule, start);
+        }
+
+        reader.Path.Pop();
     }
 
     private static void ReadSituationGroup(ref UperReader reader, SituationContainer situation)
@@ -414,11 +407,12 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
     /// The SituationContainer constraint (eventZone and eventEnd not both present) and the EventZone
     /// constraint (every EventPoint has eventDeltaTime, or none has), TS 103 831 v2.2.1 / CDD v2.2.1.
     /// </summary>
-    private static void CheckSituationConstraints(SituationContainer situation, Action<string, string, long> fail, long bitOffset)
+    /// <remarks>Returns the field and the broken rule, or null.</remarks>
+    private static (string Field, string Rule)? BrokenSituationConstraint(SituationContainer situation)
     {
         if (situation.EventZone is not null && situation.EventEnd.HasValue)
         {
-            fail("eventEnd", "eventZone and eventEnd are mutually exclusive (SituationContainer constraint, TS 103 831 v2.2.1)", bitOffset);
+            return ("eventEnd", "eventZone and eventEnd are mutually exclusive (SituationContainer constraint, TS 103 831 v2.2.1)");
         }
 
         if (situation.EventZone is { Count: > 0 } zone)
@@ -428,88 +422,75 @@ internal sealed class DenmV2Uper : IUperPdu<Denm>, IManagementIdentifiers, IDenm
             {
                 if (zone[index].EventDeltaTime.HasValue != withDeltaTime)
                 {
-                    fail(
+                    return (
                         $"eventZone[{index}].eventDeltaTime",
-                        "every EventPoint of an EventZone has eventDeltaTime, or none has (EventZone constraint, CDD v2.2.1)",
-                        bitOffset);
+                        "every EventPoint of an EventZone has eventDeltaTime, or none has (EventZone constraint, CDD v2.2.1)");
                 }
             }
         }
+
+        return null;
     }
 
     private static void WriteLocation(ref UperWriter writer, LocationContainer location)
     {
-        try
+        writer.Path.Push("location");
+        writer.WriteBits(location.ExtensionGroupV22Raw is not null, location.EventSpeed.HasValue, location.EventPositionHeading.HasValue, location.RoadType.HasValue);
+        if (location.EventSpeed is { } speed)
         {
-            writer.WriteBit(location.ExtensionGroupV22Raw is not null);
-            writer.WriteBit(location.EventSpeed.HasValue);
-            writer.WriteBit(location.EventPositionHeading.HasValue);
-            writer.WriteBit(location.RoadType.HasValue);
-            if (location.EventSpeed is { } speed)
-            {
-                CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");
-            }
-
-            if (location.EventPositionHeading is { } heading)
-            {
-                CddUper.WriteValueAndConfidence(ref writer, heading.Value, CddUper.HeadingValueMax, heading.Confidence, "eventPositionHeading", "value", "confidence");
-            }
-
-            CddUper.WriteTraces(ref writer, location.DetectionZonesToEventPosition, "detectionZonesToEventPosition");
-            if (location.RoadType is { } roadType)
-            {
-                writer.WriteEnumerated((int)roadType, CddUper.RoadTypeCount, "roadType", "RoadType");
-            }
-
-            if (location.ExtensionGroupV22Raw is { } group)
-            {
-                writer.WriteSingleExtensionAddition(group, RawGroupField);
-            }
+            CddUper.WriteValueAndConfidence(ref writer, speed.SpeedValue, CddUper.SpeedValueMax, speed.SpeedConfidence, "eventSpeed", "speedValue", "speedConfidence");
         }
-        catch (DenmCodecException error)
+
+        if (location.EventPositionHeading is { } heading)
         {
-            error.PrependPath("location");
-            throw;
+            CddUper.WriteValueAndConfidence(ref writer, heading.Value, CddUper.HeadingValueMax, heading.Confidence, "eventPositionHeading", "value", "confidence");
         }
+
+        CddUper.WriteTraces(ref writer, location.DetectionZonesToEventPosition, "detectionZonesToEventPosition");
+        if (location.RoadType is { } roadType)
+        {
+            writer.WriteEnumerated((int)roadType, CddUper.RoadTypeCount, "roadType", "RoadType");
+        }
+
+        if (location.ExtensionGroupV22Raw is { } group)
+        {
+            writer.WriteSingleExtensionAddition(group, RawGroupField);
+        }
+
+        writer.Path.Pop();
     }
 
     private static void ReadLocation(ref UperReader reader, LocationContainer location)
     {
-        try
+        reader.Path.Push("location");
+        var extended = reader.ReadBit("");
+        var hasSpeed = reader.ReadBit("");
+        var hasHeading = reader.ReadBit("");
+        var hasRoadType = reader.ReadBit("");
+        if (hasSpeed)
         {
-            var extended = reader.ReadBit("");
-            var hasSpeed = reader.ReadBit("");
-            var hasHeading = reader.ReadBit("");
-            var hasRoadType = reader.ReadBit("");
-            if (hasSpeed)
-            {
-                var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.SpeedValueMax, "eventSpeed", "speedValue", "speedConfidence");
-                location.EventSpeed = new Speed { SpeedValue = value, SpeedConfidence = confidence };
-            }
-            else
-            {
-                location.EventSpeed = null;
-            }
-
-            if (hasHeading)
-            {
-                var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.HeadingValueMax, "eventPositionHeading", "value", "confidence");
-                location.EventPositionHeading = new Wgs84Angle { Value = value, Confidence = confidence };
-            }
-            else
-            {
-                location.EventPositionHeading = null;
-            }
-
-            CddUper.ReadTraces(ref reader, location.DetectionZonesToEventPosition, "detectionZonesToEventPosition");
-            location.RoadType = hasRoadType ? (RoadType)reader.ReadEnumerated(CddUper.RoadTypeCount, "roadType") : null;
-            location.ExtensionGroupV22Raw = reader.ReadRawFirstAddition(extended, location.ExtensionGroupV22Raw, RawGroupField);
+            var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.SpeedValueMax, "eventSpeed", "speedValue", "speedConfidence");
+            location.EventSpeed = new Speed { SpeedValue = value, SpeedConfidence = confidence };
         }
-        catch (DenmCodecException error)
+        else
         {
-            error.PrependPath("location");
-            throw;
+            location.EventSpeed = null;
         }
+
+        if (hasHeading)
+        {
+            var (value, confidence) = CddUper.ReadValueAndConfidence(ref reader, CddUper.HeadingValueMax, "eventPositionHeading", "value", "confidence");
+            location.EventPositionHeading = new Wgs84Angle { Value = value, Confidence = confidence };
+        }
+        else
+        {
+            location.EventPositionHeading = null;
+        }
+
+        CddUper.ReadTraces(ref reader, location.DetectionZonesToEventPosition, "detectionZonesToEventPosition");
+        location.RoadType = hasRoadType ? (RoadType)reader.ReadEnumerated(CddUper.RoadTypeCount, "roadType") : null;
+        location.ExtensionGroupV22Raw = reader.ReadRawFirstAddition(extended, location.ExtensionGroupV22Raw, RawGroupField);
+        reader.Path.Pop();
     }
 
 }
