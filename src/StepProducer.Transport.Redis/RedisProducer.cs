@@ -128,7 +128,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     {
         try
         {
-            var (withoutJer, withJer) = recordFields.Build(record, anyJerOutput);
+            var (withoutJer, withJer) = recordFields.Build(record, anyJerOutput, batch.Arena);
             foreach (var output in options.Outputs)
             {
                 batch.Append(output.Name, output.Jer ? withJer! : withoutJer, output.MaxLength);
@@ -144,12 +144,15 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     {
         foreach (var key in changes.Removals)
         {
-            batch.DeleteHashField(TableKey(key.Table), DenStateEntryCodec.FieldName(key.ActionId));
+            batch.DeleteHashField(TableKey(key.Table), DenStateEntryCodec.FieldName(key.ActionId, batch.Arena));
         }
 
         foreach (var entry in changes.Upserts)
         {
-            batch.SetHashField(TableKey(entry.Table), DenStateEntryCodec.FieldName(entry.ActionId), DenStateEntryCodec.Encode(entry));
+            var field = DenStateEntryCodec.FieldName(entry.ActionId, batch.Arena);
+            var value = batch.Arena.Take(DenStateEntryCodec.EncodedLength(entry));
+            DenStateEntryCodec.Encode(entry, value.Span);
+            batch.SetHashField(TableKey(entry.Table), field, batch.Arena.Commit(value, value.Length));
         }
 
         batch.SequenceCounter = changes.NextSequenceNumber;
@@ -228,13 +231,16 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             return CommitOutcome.Committed;
         }
 
+        var returned = false;
         try
         {
-            return await committer.CommitAsync(batch);
+            var outcome = await committer.CommitAsync(batch);
+            returned = true;
+            return outcome;
         }
         finally
         {
-            batch.Clear();
+            batch.Clear(commitReturned: returned);
         }
     }
 
@@ -327,7 +333,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
     private void RebuildService(StateSnapshot snapshot)
     {
-        batch.Clear();
+        // What the batch held was never committed; its memory may still back a commit that threw.
+        batch.Clear(commitReturned: false);
         var entries = new List<DenStateEntry>(snapshot.Originating.Length + snapshot.Receiving.Length);
         foreach (var stored in snapshot.Originating.Concat(snapshot.Receiving))
         {
