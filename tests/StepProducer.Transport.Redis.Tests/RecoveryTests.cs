@@ -122,6 +122,50 @@ public sealed class RecoveryTests : RedisServerTest
             || line.Contains("is unavailable", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CommitAndReadConnectionsKilledWhileEventsFlow_NothingLostNothingDuplicated()
+    {
+        const int Events = 3000;
+        const int Kills = 6;
+        using var producer = ProducerProcess.Start(Config(validityDurationS: 30).Write(WorkDirectory));
+        await producer.WaitForLogAsync("took the DEN state");
+        var feeding = FeedAsync(Events, TimeSpan.FromSeconds(6));
+
+        // Alternately the connection that commits and the one that reads (blocking reads included): entries a
+        // read took that were not committed must be processed after the restore, and only once.
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            await WaitForOutputGrowthAsync(await Database.StreamLengthAsync(ProducerConfig.Output));
+            var killed = await KillClientAsync(kill % 2 == 0 ? "rsu-a" : "rsu-a:reads");
+            Assert.True(killed, $"kill {kill}: no client of that name in CLIENT LIST");
+        }
+
+        var inputIds = await feeding;
+        await ExactlyOnce.WaitUntilDrainedAsync(Database, ProducerConfig.Events, "producers", TimeSpan.FromSeconds(60));
+        var records = await Streams.ReadOutputAsync(Database);
+        ExactlyOnce.AssertOneNewPerInput(records, inputIds);
+        Assert.Equal(0, await Database.StreamLengthAsync(ProducerConfig.DeadLetter));
+        Assert.False(producer.HasExited);
+    }
+
+    /// <summary>CLIENT KILL of the client named <paramref name="name"/> (CLIENT SETNAME); false when there is none.</summary>
+    private async Task<bool> KillClientAsync(string name)
+    {
+        var clients = (string)(await Database.ExecuteAsync("CLIENT", "LIST"))!;
+        var id = clients.Split('\n')
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Contains("name=" + name))
+            .Select(fields => fields.First(field => field.StartsWith("id=", StringComparison.Ordinal))[3..])
+            .FirstOrDefault();
+        if (id is null)
+        {
+            return false;
+        }
+
+        await Database.ExecuteAsync("CLIENT", "KILL", "ID", id);
+        return true;
+    }
+
     /// <summary>Waits (bounded, 15 s) until the output stream is longer than <paramref name="length"/>.</summary>
     private async Task WaitForOutputGrowthAsync(long length)
     {
