@@ -28,6 +28,9 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     private RedisValue claimCursor = StartOfPending;
     private DateTimeOffset nextClaimScan;
 
+    /// <summary>The last read of new entries returned less than a full batch: the stream held no more then.</summary>
+    private bool caughtUp;
+
     /// <summary>
     /// Bumped by <see cref="RestartFromOwnPending"/>. A read that was in flight then (an overlapped read the
     /// producer abandoned) finds its generation stale and leaves the cursors alone, so it cannot undo the
@@ -36,6 +39,13 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     private int generation;
 
     public RedisInput Input => input;
+
+    /// <summary>
+    /// Whether <see cref="ReadAsync"/> has something to do now: own pending entries to read, a claim scan due,
+    /// or new entries likely (the last read was a full batch). When not, only new entries can come, and the
+    /// producer's blocking wait (<see cref="WaitForNewEntriesAsync"/>) picks them up without a poll.
+    /// </summary>
+    public bool ReadDue => readingOwnPending || !caughtUp || time.GetUtcNow() >= nextClaimScan;
 
     /// <summary>
     /// XGROUP CREATE ... $ MKSTREAM: on the group's first creation only entries added from now on are read;
@@ -58,6 +68,7 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     public void RestartFromOwnPending()
     {
         generation++;
+        caughtUp = false;
         pendingCursor = StartOfPending;
         readingOwnPending = true;
         claimCursor = StartOfPending;
@@ -110,8 +121,19 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
             }
         }
 
-        return await database.StreamReadGroupAsync(
+        var entries = await database.StreamReadGroupAsync(
             input.Name, input.Group, options.InstanceName, StreamPosition.NewMessages, options.BatchSize);
+        Delivered(entries.Length, readGeneration);
+        return entries;
+    }
+
+    /// <summary>Records how many new entries a read of this reader's generation returned.</summary>
+    private void Delivered(int count, int readGeneration)
+    {
+        if (readGeneration == generation)
+        {
+            caughtUp = count < options.BatchSize;
+        }
     }
 
     /// <summary>
@@ -135,6 +157,7 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
         };
         arguments.AddRange(readers.Select(reader => (object)new RedisKey(reader.Input.Name)));
         arguments.AddRange(readers.Select(_ => (object)NewEntries));
+        var generations = readers.Select(reader => reader.generation).ToArray();
         var reply = await readDatabase.ExecuteAsync("XREADGROUP", arguments);
         var entries = readers.Select(_ => Array.Empty<StreamEntry>()).ToArray();
         if (reply.IsNull)
@@ -151,6 +174,11 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
                     entries[index] = streamEntries;
                 }
             }
+        }
+
+        for (var index = 0; index < readers.Count; index++)
+        {
+            readers[index].Delivered(entries[index].Length, generations[index]);
         }
 
         return entries;

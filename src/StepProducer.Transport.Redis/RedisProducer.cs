@@ -173,7 +173,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// </para>
     /// <para>
     /// Overlap: once a batch of entries is processed, the next read of that input is sent before the batch
-    /// commits, so the read's round trip hides behind the commit's. Its entries are processed only after the
+    /// commits (when one is due: <see cref="InputReader.ReadDue"/>), so the read's round trip hides behind the
+    /// commit's. Its entries are processed only after the
     /// commit returned <see cref="CommitOutcome.Committed"/>, so the in-memory tables never run ahead of Redis;
     /// when the commit did not apply, the read is abandoned (its entries are pending and read again after the
     /// restore, and <see cref="InputReader.RestartFromOwnPending"/> keeps its late reply from moving the cursors).
@@ -181,7 +182,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// <para>
     /// Idle: when a round finds no entry, one blocking XREADGROUP waits on every input for up to
     /// <see cref="IdleBlock"/>, so an entry is picked up the moment it arrives and an idle producer sends one
-    /// command per block instead of polling.
+    /// command per block instead of polling. An input whose last read returned less than a full batch is not
+    /// polled again before that wait: the wait covers its new entries.
     /// </para>
     /// </summary>
     private async Task<string?> ProcessUntilFailureAsync(
@@ -190,6 +192,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         var reads = new Task<StreamEntry[]>?[readers.Length];
         var nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
         var blockingReaders = readers.Where(reader => reader.Input.Group == readers[0].Input.Group).ToArray();
+        var coveredByWait = readers.Select(reader => blockingReaders.Contains(reader)).ToArray();
         while (!stop.IsCancellationRequested)
         {
             var busy = false;
@@ -202,6 +205,11 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             for (var index = 0; index < readers.Length; index++)
             {
                 var reader = readers[index];
+                if (reads[index] is null && !reader.ReadDue && coveredByWait[index])
+                {
+                    continue;
+                }
+
                 var entries = await (reads[index] ?? reader.ReadAsync(readDatabase));
                 reads[index] = null;
                 if (entries.Length == 0)
@@ -215,7 +223,11 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                     ProcessEntry(reader.Input, entry);
                 }
 
-                reads[index] = reader.ReadAsync(readDatabase);
+                if (reader.ReadDue)
+                {
+                    reads[index] = reader.ReadAsync(readDatabase);
+                }
+
                 if (await CommitAsync(committer) == CommitOutcome.NotApplied)
                 {
                     return $"a batch of {entries.Length} entries of '{reader.Input.Name}' did not apply";

@@ -132,7 +132,9 @@ public sealed class RecoveryTests : RedisServerTest
         var feeding = FeedAsync(Events, TimeSpan.FromSeconds(6));
 
         // Alternately the connection that commits and the one that reads (blocking reads included): entries a
-        // read took that were not committed must be processed after the restore, and only once.
+        // read took that were not committed must be processed after the restore, and only once. A kill that
+        // finds no command in flight only makes the multiplexer reconnect; each name is killed three times, so
+        // finding it again also shows the reconnection.
         for (var kill = 0; kill < Kills; kill++)
         {
             await WaitForOutputGrowthAsync(await Database.StreamLengthAsync(ProducerConfig.Output));
@@ -151,11 +153,12 @@ public sealed class RecoveryTests : RedisServerTest
     /// <summary>CLIENT KILL of the client named <paramref name="name"/> (CLIENT SETNAME); false when there is none.</summary>
     private async Task<bool> KillClientAsync(string name)
     {
+        // One line per client, "id=7 addr=... name=rsu-a ..."; a RESP3 reply comes as a verbatim string that
+        // starts with "txt:", hence the word boundary rather than a start-of-line match.
         var clients = (string)(await Database.ExecuteAsync("CLIENT", "LIST"))!;
         var id = clients.Split('\n')
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Contains("name=" + name))
-            .Select(fields => fields.First(field => field.StartsWith("id=", StringComparison.Ordinal))[3..])
+            .Where(line => line.Split(' ').Contains("name=" + name))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"\bid=(\d+)").Groups[1].Value)
             .FirstOrDefault();
         if (id is null)
         {
