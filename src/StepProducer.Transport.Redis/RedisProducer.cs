@@ -174,10 +174,10 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// <para>
     /// Overlap: once a batch of entries is processed, the next read of that input is sent before the batch
     /// commits (when one is due: <see cref="InputReader.ReadDue"/>), so the read's round trip hides behind the
-    /// commit's. Its entries are processed only after the
-    /// commit returned <see cref="CommitOutcome.Committed"/>, so the in-memory tables never run ahead of Redis;
-    /// when the commit did not apply, the read is abandoned (its entries are pending and read again after the
-    /// restore, and <see cref="InputReader.RestartFromOwnPending"/> keeps its late reply from moving the cursors).
+    /// commit's. Its entries are processed only after the commit returned <see cref="CommitOutcome.Committed"/>,
+    /// so the in-memory tables never run ahead of Redis; when the commit did not apply or threw, the read is
+    /// abandoned (its entries are pending and read again after the restore, and
+    /// <see cref="InputReader.RestartFromOwnPending"/> keeps its late reply from moving the cursors).
     /// </para>
     /// <para>
     /// Idle: when a round finds no entry, one blocking XREADGROUP waits on every input for up to
