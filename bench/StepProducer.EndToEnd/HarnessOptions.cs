@@ -25,6 +25,7 @@ public sealed record HarnessOptions
           --rss-seconds S        length of the 1,000 events/s run that watches RSS growth (default 60; 0 = skip)
           --persistence LIST     none, aof or both (default both)
           --bench-requests N     XADDs redis-benchmark sends (default 200000)
+          --batch-size N         the producer's redis.streams.batchSize, 1..1000 (default: the producer's default)
           --json                 print the results as JSON instead of a table
           --work-dir DIR         keep configs and logs in DIR (default a temp directory, deleted at the end)
           -h, --help             this text
@@ -49,6 +50,9 @@ public sealed record HarnessOptions
 
     public int BenchRequests { get; init; } = 200_000;
 
+    /// <summary>redis.streams.batchSize of the producer; null leaves the producer's default.</summary>
+    public int? BatchSize { get; init; }
+
     public bool Json { get; init; }
 
     public string? WorkDirectory { get; init; }
@@ -71,6 +75,8 @@ public sealed record HarnessOptions
                 "--rss-seconds" => options with { RssSeconds = Number(name, Value(), 0, 3600) },
                 "--persistence" => options with { Persistences = ParsePersistence(Value()) },
                 "--bench-requests" => options with { BenchRequests = Number(name, Value(), 1, int.MaxValue) },
+                // The config schema's range of redis.streams.batchSize.
+                "--batch-size" => options with { BatchSize = Number(name, Value(), 1, 1000) },
                 "--json" => options with { Json = true },
                 "--work-dir" => options with { WorkDirectory = Value() },
                 _ => throw new ArgumentException($"{name}: unknown option"),

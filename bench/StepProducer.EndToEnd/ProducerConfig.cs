@@ -30,8 +30,9 @@ public static class ProducerConfig
     /// consumer group the harness creates, one output with the JER mirror (as the default config), and
     /// den.minUpdateIntervalMs 0 so every collision yields exactly one DENM (new or update).
     /// The output stream is not trimmed (maxLength 0) so the harness can count and time every entry.
+    /// <paramref name="batchSize"/> sets redis.streams.batchSize; null leaves the producer's default.
     /// </summary>
-    public static void Write(string path, int port)
+    public static void Write(string path, int port, int? batchSize)
     {
         using var file = File.Create(path);
         using var json = new Utf8JsonWriter(file, new JsonWriterOptions { Indented = true });
@@ -64,6 +65,11 @@ public static class ProducerConfig
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteString("deadLetter", DeadLetterStream);
+        if (batchSize is { } size)
+        {
+            json.WriteNumber("batchSize", size);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartObject("log");

@@ -51,7 +51,7 @@ finally
     }
 }
 
-var results = new HarnessResults { Machine = machine, Binary = Path.GetFullPath(options.Binary), Runs = runs };
+var results = new HarnessResults { Machine = machine, Binary = Path.GetFullPath(options.Binary), BatchSize = options.BatchSize, Runs = runs };
 Console.WriteLine(options.Json ? JsonSerializer.Serialize(results, ResultsJsonContext.Default.HarnessResults) : ResultsTable.Format(results));
 var countErrors = ResultsTable.CountErrors(results);
 foreach (var countError in countErrors)

@@ -9,6 +9,9 @@ public sealed record HarnessResults
 
     public required string Binary { get; init; }
 
+    /// <summary>The producer's redis.streams.batchSize (--batch-size); null when the producer's default applied.</summary>
+    public int? BatchSize { get; init; }
+
     public required IReadOnlyList<PersistenceResults> Runs { get; init; }
 }
 

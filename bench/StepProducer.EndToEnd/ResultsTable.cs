@@ -13,7 +13,7 @@ public static class ResultsTable
         var text = new StringBuilder();
         var machine = results.Machine;
         Append(text, $"machine: {machine.CpuModel}, {machine.Cores} cores, {machine.MemoryBytes / BytesPerMebibyte / 1024:F1} GiB, load {machine.LoadAverage1Min:F2} at start");
-        Append(text, $"binary:  {results.Binary}");
+        Append(text, $"binary:  {results.Binary}, batchSize {results.BatchSize?.ToString(CultureInfo.InvariantCulture) ?? "default"}");
         foreach (var run in results.Runs)
         {
             var throughput = run.Throughput;

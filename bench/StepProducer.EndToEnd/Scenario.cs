@@ -34,7 +34,7 @@ public sealed class Scenario(HarnessOptions options, Persistence persistence, st
         var expectedNew = _feed.KeysUsed;
 
         var configPath = Path.Combine(directory, "step_producer.json");
-        ProducerConfig.Write(configPath, redis.Port);
+        ProducerConfig.Write(configPath, redis.Port, options.BatchSize);
         using var producer = ChildProcess.Start(options.Binary, ["--config", configPath], Path.Combine(directory, "step_producer.log"));
         var throughput = await MeasureThroughputAsync(database, producer, redis, expectedDenms, expectedNew);
 

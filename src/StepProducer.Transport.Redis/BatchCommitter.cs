@@ -81,7 +81,7 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
         transaction.AddCondition(Condition.StringEqual(keys.Epoch, Epoch));
         transaction.AddCondition(LastBatch == 0 ? Condition.KeyNotExists(keys.Batch) : Condition.StringEqual(keys.Batch, LastBatch));
         var replies = new List<(Task Reply, string Command, string Key)>(
-            batch.Appends.Count + batch.HashWrites.Count + batch.Acknowledgements.Count + 2);
+            batch.Appends.Count + (2 * batch.HashChanges.Count) + batch.Acknowledgements.Count + 2);
         foreach (var append in batch.Appends)
         {
             replies.Add((transaction.StreamAddAsync(
@@ -90,11 +90,17 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
                 useApproximateMaxLength: true), "XADD", append.Stream));
         }
 
-        foreach (var write in batch.HashWrites)
+        foreach (var (hash, changes) in batch.HashChanges)
         {
-            replies.Add(write.Value.IsNull
-                ? (transaction.HashDeleteAsync(write.Hash, write.Field), "HDEL", write.Hash.ToString())
-                : (transaction.HashSetAsync(write.Hash, write.Field, write.Value), "HSET", write.Hash.ToString()));
+            if (changes.Removals.Count > 0)
+            {
+                replies.Add((transaction.HashDeleteAsync(hash, changes.Removals.ToArray()), "HDEL", hash.ToString()));
+            }
+
+            if (changes.Writes.Count > 0)
+            {
+                replies.Add((transaction.HashSetAsync(hash, changes.Writes.ToArray()), "HSET", hash.ToString()));
+            }
         }
 
         if (batch.SequenceCounter is { } sequence)

@@ -26,14 +26,37 @@ public static class DenStateEntryCodec
     /// <summary>Every fixed-size part of the layout, in bytes (see the class comment).</summary>
     private const int FixedLength = 1 + 2 + 4 + 2 + 1 + 1 + (8 * 2) + 1 + (4 * 2) + (8 * 3) + (4 * 6) + 1 + 4 + 4 + 2;
 
-    /// <summary>The hash field of an entry: "&lt;originatingStationId&gt;:&lt;sequenceNumber&gt;", as in the output record.</summary>
-    public static string FieldName(ActionId actionId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{actionId.OriginatingStationId}:{actionId.SequenceNumber}");
+    /// <summary>
+    /// The longest hash field name: a StationID (INTEGER (0..4294967295), ETSI TS 102 894-2 CDD: 10 digits),
+    /// ':' and a SequenceNumber (INTEGER (0..65535): 5 digits).
+    /// </summary>
+    private const int FieldNameMaxBytes = 10 + 1 + 5;
 
-    public static byte[] Encode(in DenStateEntry entry)
+    /// <summary>
+    /// The hash field of an entry, "&lt;originatingStationId&gt;:&lt;sequenceNumber&gt;" as in the output record,
+    /// UTF-8 in <paramref name="arena"/>.
+    /// </summary>
+    public static ReadOnlyMemory<byte> FieldName(ActionId actionId, BatchArena arena)
+    {
+        var buffer = arena.Take(FieldNameMaxBytes);
+        if (!System.Text.Unicode.Utf8.TryWrite(
+            buffer.Span, System.Globalization.CultureInfo.InvariantCulture,
+            $"{actionId.OriginatingStationId}:{actionId.SequenceNumber}", out var written))
+        {
+            throw new InvalidOperationException($"an ActionId took more than FieldNameMaxBytes ({FieldNameMaxBytes}) bytes");
+        }
+
+        return arena.Commit(buffer, written);
+    }
+
+    /// <summary>The encoded length of <paramref name="entry"/>, for <see cref="Encode"/>.</summary>
+    public static int EncodedLength(in DenStateEntry entry) =>
+        FixedLength + (4 * (entry.EventKey?.StationIds.Count ?? 0)) + entry.Denm.Length;
+
+    /// <summary>Encodes <paramref name="entry"/> into <paramref name="buffer"/>, exactly <see cref="EncodedLength"/> bytes long.</summary>
+    public static void Encode(in DenStateEntry entry, Span<byte> buffer)
     {
         var stationCount = entry.EventKey?.StationIds.Count ?? 0;
-        var buffer = new byte[FixedLength + (4 * stationCount) + entry.Denm.Length];
         var writer = new SpanWriter(buffer);
         writer.Byte(FormatVersion);
         writer.Byte((byte)entry.Table);
@@ -75,7 +98,6 @@ public static class DenStateEntryCodec
         writer.Int32(entry.TransmissionIntervalMs ?? NoTransmissionInterval);
         writer.UInt16((ushort)entry.Denm.Length);
         writer.Bytes(entry.Denm.Span);
-        return buffer;
     }
 
     /// <summary>Decodes an entry; throws <see cref="FormatException"/> naming the field for a value it cannot read.</summary>

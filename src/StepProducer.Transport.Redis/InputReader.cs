@@ -20,12 +20,32 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     /// <summary>The stream ID that starts a scan of the pending entries list (XREADGROUP 0, XAUTOCLAIM 0-0).</summary>
     private const string StartOfPending = "0-0";
 
+    /// <summary>New entries only, in XREADGROUP: those never delivered to any consumer of the group.</summary>
+    private const string NewEntries = ">";
+
     private RedisValue pendingCursor = StartOfPending;
     private bool readingOwnPending = true;
     private RedisValue claimCursor = StartOfPending;
     private DateTimeOffset nextClaimScan;
 
+    /// <summary>The last read of new entries returned less than a full batch: the stream held no more then.</summary>
+    private bool caughtUp;
+
+    /// <summary>
+    /// Bumped by <see cref="RestartFromOwnPending"/>. A read that was in flight then (an overlapped read the
+    /// producer abandoned) finds its generation stale and leaves the cursors alone, so it cannot undo the
+    /// restart; the entries it read stay pending and are read again from 0.
+    /// </summary>
+    private int generation;
+
     public RedisInput Input => input;
+
+    /// <summary>
+    /// Whether <see cref="ReadAsync"/> has something to do now: own pending entries to read, a claim scan due,
+    /// or new entries likely (the last read was a full batch). When not, only new entries can come, and the
+    /// producer's blocking wait (<see cref="WaitForNewEntriesAsync"/>) picks them up without a poll.
+    /// </summary>
+    public bool ReadDue => readingOwnPending || !caughtUp || time.GetUtcNow() >= nextClaimScan;
 
     /// <summary>
     /// XGROUP CREATE ... $ MKSTREAM: on the group's first creation only entries added from now on are read;
@@ -47,6 +67,8 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     /// <summary>After a failed or unknown commit: read this consumer's pending entries again from the start.</summary>
     public void RestartFromOwnPending()
     {
+        generation++;
+        caughtUp = false;
         pendingCursor = StartOfPending;
         readingOwnPending = true;
         claimCursor = StartOfPending;
@@ -56,10 +78,16 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     /// <summary>The next entries to process (at most <c>batchSize</c>); empty when there is nothing now.</summary>
     public async Task<StreamEntry[]> ReadAsync(IDatabase database)
     {
+        var readGeneration = generation;
         if (readingOwnPending)
         {
             var pending = await database.StreamReadGroupAsync(
                 input.Name, input.Group, options.InstanceName, pendingCursor, options.BatchSize);
+            if (readGeneration != generation)
+            {
+                return [];
+            }
+
             if (pending.Length > 0)
             {
                 pendingCursor = pending[^1].Id;
@@ -75,6 +103,11 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
             var claimed = await database.StreamAutoClaimAsync(
                 input.Name, input.Group, options.InstanceName, (long)options.ClaimIdle.TotalMilliseconds,
                 claimCursor, options.BatchSize);
+            if (readGeneration != generation)
+            {
+                return [];
+            }
+
             claimCursor = claimed.NextStartId;
             if (claimCursor == StartOfPending)
             {
@@ -88,7 +121,96 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
             }
         }
 
-        return await database.StreamReadGroupAsync(
+        var entries = await database.StreamReadGroupAsync(
             input.Name, input.Group, options.InstanceName, StreamPosition.NewMessages, options.BatchSize);
+        Delivered(entries.Length, readGeneration);
+        return entries;
+    }
+
+    /// <summary>Records how many new entries a read of this reader's generation returned.</summary>
+    private void Delivered(int count, int readGeneration)
+    {
+        if (readGeneration == generation)
+        {
+            caughtUp = count < options.BatchSize;
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="block"/> for new entries of any of <paramref name="readers"/> with one
+    /// XREADGROUP ... BLOCK over all their streams, and returns them per reader (empty arrays for the others).
+    /// The readers must share one group and have read their own pending entries (an idle round does both).
+    /// <para>
+    /// A blocking command holds its connection until it returns, so this runs only on the producer's read
+    /// connection, never on the multiplexer that commits; StackExchange.Redis has no API for BLOCK (its
+    /// multiplexer must never block), so the command is sent as it is and its reply parsed here.
+    /// </para>
+    /// </summary>
+    public static async Task<StreamEntry[][]> WaitForNewEntriesAsync(
+        IDatabase readDatabase, IReadOnlyList<InputReader> readers, RedisTransportOptions options, TimeSpan block)
+    {
+        var arguments = new List<object>(9 + (2 * readers.Count))
+        {
+            "GROUP", readers[0].Input.Group, options.InstanceName, "COUNT", options.BatchSize,
+            // BLOCK 0 would wait forever: at least 1 ms.
+            "BLOCK", Math.Max(1, (long)block.TotalMilliseconds), "STREAMS",
+        };
+        arguments.AddRange(readers.Select(reader => (object)new RedisKey(reader.Input.Name)));
+        arguments.AddRange(readers.Select(_ => (object)NewEntries));
+        var generations = readers.Select(reader => reader.generation).ToArray();
+        var reply = await readDatabase.ExecuteAsync("XREADGROUP", arguments);
+        var entries = readers.Select(_ => Array.Empty<StreamEntry>()).ToArray();
+        if (reply.IsNull)
+        {
+            return entries;
+        }
+
+        foreach (var (stream, streamEntries) in StreamReplies(reply))
+        {
+            for (var index = 0; index < readers.Count; index++)
+            {
+                if (readers[index].Input.Name == stream)
+                {
+                    entries[index] = streamEntries;
+                }
+            }
+        }
+
+        for (var index = 0; index < readers.Count; index++)
+        {
+            readers[index].Delivered(entries[index].Length, generations[index]);
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// The streams of an XREADGROUP reply: RESP2 sends an array of [name, entries] pairs, RESP3 a map of
+    /// name to entries. Each entry is [id, [field, value, ...]]; the fields are nil when the entry was deleted
+    /// from the stream while it was pending (XREADGROUP from 0 only).
+    /// </summary>
+    private static IEnumerable<(string Stream, StreamEntry[] Entries)> StreamReplies(RedisResult reply)
+    {
+        var items = (RedisResult[])reply!;
+        var pairs = reply.Resp3Type == ResultType.Map
+            ? Enumerable.Range(0, items.Length / 2).Select(index => (Name: items[2 * index], Entries: items[(2 * index) + 1]))
+            : items.Select(pair => (Name: ((RedisResult[])pair!)[0], Entries: ((RedisResult[])pair!)[1]));
+        foreach (var (name, streamEntries) in pairs)
+        {
+            yield return ((string)name!, ((RedisResult[])streamEntries!).Select(ToStreamEntry).ToArray());
+        }
+    }
+
+    private static StreamEntry ToStreamEntry(RedisResult entry)
+    {
+        var parts = (RedisResult[])entry!;
+        var fields = parts[1].IsNull ? [] : (RedisResult[])parts[1]!;
+        var values = new NameValueEntry[fields.Length / 2];
+        for (var index = 0; index < values.Length; index++)
+        {
+            values[index] = new NameValueEntry((RedisValue)fields[2 * index], (RedisValue)fields[(2 * index) + 1]);
+        }
+
+        return new StreamEntry((RedisValue)parts[0], values);
     }
 }

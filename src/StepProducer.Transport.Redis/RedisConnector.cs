@@ -3,6 +3,16 @@ using StackExchange.Redis;
 
 namespace StepProducer.Transport.Redis;
 
+/// <summary>What a connection of the producer is for.</summary>
+public enum RedisConnectionRole
+{
+    /// <summary>Ownership, commits, restores, group creation: every command that needs the order of one connection.</summary>
+    Commits,
+
+    /// <summary>XREADGROUP and XAUTOCLAIM only, including blocking reads that hold the connection while they wait.</summary>
+    Reads,
+}
+
 /// <summary>
 /// Opens the multiplexer: AUTH with the ACL user and password, TLS with an optional CA, <c>timeout</c> on
 /// connects and commands. Retries with exponential back-off while Redis is away (never gives up; only the
@@ -22,7 +32,7 @@ public sealed class RedisConnector(RedisTransportOptions options, ILogger logger
 
     public RetryBackoff Backoff { get; } = new(options.RetryInterval, options.MaxRetryInterval);
 
-    public ConfigurationOptions BuildConfiguration()
+    public ConfigurationOptions BuildConfiguration(RedisConnectionRole role = RedisConnectionRole.Commits)
     {
         var timeoutMs = (int)options.Timeout.TotalMilliseconds;
         var configuration = new ConfigurationOptions
@@ -40,7 +50,8 @@ public sealed class RedisConnector(RedisTransportOptions options, ILogger logger
             AbortOnConnectFail = true,
             ReconnectRetryPolicy = new ExponentialRetry(
                 (int)options.RetryInterval.TotalMilliseconds, (int)options.MaxRetryInterval.TotalMilliseconds),
-            ClientName = options.InstanceName,
+            // CLIENT LIST tells the two connections apart: "<instanceName>" commits, "<instanceName>:reads" reads.
+            ClientName = role == RedisConnectionRole.Commits ? options.InstanceName : options.InstanceName + ":reads",
             // The transport never needs CONFIG/INFO-based discovery beyond the one server it is given.
             AllowAdmin = false,
         };
@@ -57,9 +68,9 @@ public sealed class RedisConnector(RedisTransportOptions options, ILogger logger
     }
 
     /// <summary>Connects, waiting out any outage with back-off; throws only when <paramref name="cancellation"/> fires.</summary>
-    public async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellation)
+    public async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellation, RedisConnectionRole role = RedisConnectionRole.Commits)
     {
-        var configuration = BuildConfiguration();
+        var configuration = BuildConfiguration(role);
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -76,7 +87,7 @@ public sealed class RedisConnector(RedisTransportOptions options, ILogger logger
 
                 Outage.Recovered();
                 Backoff.Reset();
-                RedisLog.Connected(logger, options.Endpoint, options.Database, options.Tls, options.Username ?? "default");
+                RedisLog.Connected(logger, options.Endpoint, role, options.Database, options.Tls, options.Username ?? "default");
                 return multiplexer;
             }
             catch (Exception error) when (IsTransient(error))

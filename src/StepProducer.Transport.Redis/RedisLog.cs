@@ -57,8 +57,8 @@ internal static partial class RedisLog
     public static partial void EntriesClaimed(ILogger logger, int count, string stream, string group);
 
     [LoggerMessage(EventId = 5011, EventName = "RedisConnected", Level = LogLevel.Information,
-        Message = "connected to Redis at {Endpoint} (database {Database}, tls {Tls}, user {User})")]
-    public static partial void Connected(ILogger logger, string endpoint, int database, bool tls, string user);
+        Message = "connected to Redis at {Endpoint} for {Role} (database {Database}, tls {Tls}, user {User})")]
+    public static partial void Connected(ILogger logger, string endpoint, RedisConnectionRole role, int database, bool tls, string user);
 
     [LoggerMessage(EventId = 5012, EventName = "RedisCommitConflict", Level = LogLevel.Warning,
         Message = "batch {Batch} was not applied: the batch number in Redis moved (a late commit landed); restoring")]

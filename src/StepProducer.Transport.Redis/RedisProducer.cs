@@ -19,13 +19,9 @@ namespace StepProducer.Transport.Redis;
 public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 {
     /// <summary>
-    /// Idle back-off of the read loop: after an empty round it sleeps 1 ms, doubling to 4 ms. At 1,000
-    /// events/s the loop never idles; at lower rates an entry waits at most ~4 ms plus one round trip, which
-    /// keeps the p99 input-to-output target of 5 ms, for ~250 empty XREADGROUPs per second per input.
+    /// The idle wait when the inputs do not share one group, so one blocking XREADGROUP cannot cover them all:
+    /// the others are polled after at most 4 ms, which keeps the p99 input-to-output target of 5 ms.
     /// </summary>
-    public static readonly TimeSpan MinIdleDelay = TimeSpan.FromMilliseconds(1);
-
-    /// <inheritdoc cref="MinIdleDelay"/>
     public static readonly TimeSpan MaxIdleDelay = TimeSpan.FromMilliseconds(4);
 
     /// <summary>
@@ -123,7 +119,9 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
         await using var disposeConnection = connection;
         ThrowIfClusterRuleBroken(connection);
+        await using var readConnection = await connector.ConnectAsync(stop, RedisConnectionRole.Reads);
         var database = connection.GetDatabase(options.Database);
+        var readDatabase = readConnection.GetDatabase(options.Database);
         var committer = new BatchCommitter(database, keys, logger);
         var readers = options.Inputs.Select(input => new InputReader(input, options, time, logger)).ToArray();
         var owned = false;
@@ -151,7 +149,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                 }
 
                 Running?.Invoke();
-                restoreReason = await ProcessUntilFailureAsync(database, committer, readers, stop);
+                restoreReason = await ProcessUntilFailureAsync(readDatabase, committer, readers, stop);
             }
             catch (Exception error) when (RedisConnector.IsTransient(error))
             {
@@ -181,7 +179,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     {
         try
         {
-            var (withoutJer, withJer) = recordFields.Build(record, anyJerOutput);
+            var (withoutJer, withJer) = recordFields.Build(record, anyJerOutput, batch.Arena);
             foreach (var output in options.Outputs)
             {
                 batch.Append(output.Name, output.Jer ? withJer! : withoutJer, output.MaxLength);
@@ -197,12 +195,15 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     {
         foreach (var key in changes.Removals)
         {
-            batch.DeleteHashField(TableKey(key.Table), DenStateEntryCodec.FieldName(key.ActionId));
+            batch.DeleteHashField(TableKey(key.Table), DenStateEntryCodec.FieldName(key.ActionId, batch.Arena));
         }
 
         foreach (var entry in changes.Upserts)
         {
-            batch.SetHashField(TableKey(entry.Table), DenStateEntryCodec.FieldName(entry.ActionId), DenStateEntryCodec.Encode(entry));
+            var field = DenStateEntryCodec.FieldName(entry.ActionId, batch.Arena);
+            var value = batch.Arena.Take(DenStateEntryCodec.EncodedLength(entry));
+            DenStateEntryCodec.Encode(entry, value.Span);
+            batch.SetHashField(TableKey(entry.Table), field, batch.Arena.Commit(value, value.Length));
         }
 
         batch.SequenceCounter = changes.NextSequenceNumber;
@@ -210,12 +211,41 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
     public void Dispose() => recordFields.Dispose();
 
-    /// <summary>The read/commit loop; returns the reason to restore when a commit did not apply.</summary>
+    /// <summary>
+    /// The read/commit loop; returns the reason to restore when a commit did not apply.
+    /// <para>
+    /// Reads run on their own connection (<paramref name="readDatabase"/>); ownership, commits and restores
+    /// stay on the commit connection. Why that is safe: a read only moves entries into this consumer's pending
+    /// list (XREADGROUP &gt;, XAUTOCLAIM); it changes neither the DEN state nor an output, and nothing is
+    /// acknowledged except inside a commit, which is fenced by the WATCH on the epoch and the batch number on
+    /// the commit connection. Entries read but not committed stay pending: after a failed or unknown commit,
+    /// or a lost connection, the restore runs on the commit connection (after any late EXEC there), and only
+    /// then are the readers restarted from their own pending entries (XREADGROUP 0), which includes every
+    /// entry a read returned that was never committed. A fenced process commits nothing, whatever it read;
+    /// its pending entries go to the replacement through XAUTOCLAIM, as they would without a second connection.
+    /// </para>
+    /// <para>
+    /// Overlap: once a batch of entries is processed, the next read of that input is sent before the batch
+    /// commits (when one is due: <see cref="InputReader.ReadDue"/>), so the read's round trip hides behind the
+    /// commit's. Its entries are processed only after the commit returned <see cref="CommitOutcome.Committed"/>,
+    /// so the in-memory tables never run ahead of Redis; when the commit did not apply or threw, the read is
+    /// abandoned (its entries are pending and read again after the restore, and
+    /// <see cref="InputReader.RestartFromOwnPending"/> keeps its late reply from moving the cursors).
+    /// </para>
+    /// <para>
+    /// Idle: when a round finds no entry, one blocking XREADGROUP waits on every input for up to
+    /// <see cref="IdleBlock"/>, so an entry is picked up the moment it arrives and an idle producer sends one
+    /// command per block instead of polling. An input whose last read returned less than a full batch is not
+    /// polled again before that wait: the wait covers its new entries.
+    /// </para>
+    /// </summary>
     private async Task<string?> ProcessUntilFailureAsync(
-        IDatabase database, BatchCommitter committer, InputReader[] readers, CancellationToken stop)
+        IDatabase readDatabase, BatchCommitter committer, InputReader[] readers, CancellationToken stop)
     {
-        var idleDelay = MinIdleDelay;
+        var reads = new Task<StreamEntry[]>?[readers.Length];
         var nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
+        var blockingReaders = readers.Where(reader => reader.Input.Group == readers[0].Input.Group).ToArray();
+        var coveredByWait = readers.Select(reader => blockingReaders.Contains(reader)).ToArray();
         while (!stop.IsCancellationRequested)
         {
             Heartbeat?.Invoke();
@@ -227,9 +257,16 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                 return "a timer batch did not apply";
             }
 
-            foreach (var reader in readers)
+            for (var index = 0; index < readers.Length; index++)
             {
-                var entries = await reader.ReadAsync(database);
+                var reader = readers[index];
+                if (reads[index] is null && !reader.ReadDue && coveredByWait[index])
+                {
+                    continue;
+                }
+
+                var entries = await (reads[index] ?? reader.ReadAsync(readDatabase));
+                reads[index] = null;
                 if (entries.Length == 0)
                 {
                     continue;
@@ -241,6 +278,11 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                     ProcessEntry(reader.Input, entry);
                 }
 
+                if (reader.ReadDue)
+                {
+                    reads[index] = reader.ReadAsync(readDatabase);
+                }
+
                 if (await CommitAsync(committer) == CommitOutcome.NotApplied)
                 {
                     return $"a batch of {entries.Length} entries of '{reader.Input.Name}' did not apply";
@@ -249,7 +291,6 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
             if (busy)
             {
-                idleDelay = MinIdleDelay;
                 continue;
             }
 
@@ -259,19 +300,51 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
                 nextOwnershipCheck = time.GetUtcNow() + OwnershipCheckInterval;
             }
 
+            StreamEntry[][] arrived;
             try
             {
-                await Task.Delay(idleDelay, time, stop);
+                arrived = await InputReader.WaitForNewEntriesAsync(
+                    readDatabase, blockingReaders, options, IdleBlock(blockingReaders.Length == readers.Length)).WaitAsync(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                // What the wait still returns stays pending for the next start (XREADGROUP 0).
                 return null;
             }
 
-            idleDelay = idleDelay * 2 > MaxIdleDelay ? MaxIdleDelay : idleDelay * 2;
+            for (var index = 0; index < readers.Length; index++)
+            {
+                var waited = Array.IndexOf(blockingReaders, readers[index]);
+                if (waited >= 0 && arrived[waited].Length > 0)
+                {
+                    reads[index] = Task.FromResult(arrived[waited]);
+                }
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// How long an idle round waits for new entries. Timers (repetitions, expiries) run on the loop, so while
+    /// the service holds entries the wait is one timer tick (<c>den.cleanupIntervalMs</c>, the timers' own
+    /// resolution); with no entry there is no timer, and the wait is <see cref="OwnershipCheckInterval"/>.
+    /// Never more than half of <c>timeout</c>, so the blocked read never reaches its command timeout. When some
+    /// input has another group than the first, the wait does not cover it, and the wait is
+    /// <see cref="MaxIdleDelay"/> so that input is polled as often as before the blocking reads.
+    /// </summary>
+    private TimeSpan IdleBlock(bool coversEveryInput)
+    {
+        if (!coversEveryInput)
+        {
+            return MaxIdleDelay;
+        }
+
+        var counters = service!.Counters;
+        var wait = counters.OriginatingEntries + counters.ReceivingEntries > 0
+            ? TimeSpan.FromMilliseconds(denOptions.CleanupIntervalMs)
+            : OwnershipCheckInterval;
+        return wait < options.Timeout / 2 ? wait : options.Timeout / 2;
     }
 
     /// <summary>Flushes the service's state changes into the batch and commits it; an empty batch is a no-op.</summary>
@@ -283,9 +356,11 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
             return CommitOutcome.Committed;
         }
 
+        var returned = false;
         try
         {
             var outcome = await committer.CommitAsync(batch);
+            returned = true;
             if (outcome == CommitOutcome.Committed)
             {
                 CountCommitted();
@@ -295,7 +370,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         }
         finally
         {
-            batch.Clear();
+            batch.Clear(commitReturned: returned);
             deadLettersInBatch = 0;
         }
     }
@@ -478,7 +553,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
 
     private void RebuildService(StateSnapshot snapshot)
     {
-        batch.Clear();
+        // What the batch held was never committed; its memory may still back a commit that threw.
+        batch.Clear(commitReturned: false);
         var entries = new List<DenStateEntry>(snapshot.Originating.Length + snapshot.Receiving.Length);
         foreach (var stored in snapshot.Originating.Concat(snapshot.Receiving))
         {

@@ -19,6 +19,12 @@ public sealed class EndToEndHarnessTests
 
     private const int PacedSeconds = 2;
 
+    /// <summary>
+    /// --batch-size other than the producer's default of 64: the producer runs with it (500 events in batches
+    /// of at most 16 entries) and the record counts must stay exact.
+    /// </summary>
+    private const int BatchSize = 16;
+
     private static string HarnessDll => Path.Combine(AppContext.BaseDirectory, "step_producer_e2e.dll");
 
     /// <summary>
@@ -41,11 +47,12 @@ public sealed class EndToEndHarnessTests
             "dotnet",
             [HarnessDll, "--binary", ProducerBinary, "--events", $"{Events}", "--event-keys", $"{EventKeys}",
                 "--rates", $"{PacedRate}", "--latency-seconds", $"{PacedSeconds}", "--rss-seconds", "0",
-                "--persistence", "both", "--bench-requests", "5000", "--json"],
+                "--persistence", "both", "--bench-requests", "5000", "--batch-size", $"{BatchSize}", "--json"],
             timeout: TimeSpan.FromMinutes(5));
 
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.StandardError}");
         using var document = JsonDocument.Parse(result.StandardOutput);
+        Assert.Equal(BatchSize, document.RootElement.GetProperty("batchSize").GetInt32());
         var runs = document.RootElement.GetProperty("runs");
         Assert.Equal(["no persistence", "appendonly everysec"], runs.EnumerateArray().Select(run => run.GetProperty("persistence").GetString()));
         // Event i holds 1 + (i mod 4) collisions: 125 × (1 + 2 + 3 + 4) for 500 events; each is one DENM.

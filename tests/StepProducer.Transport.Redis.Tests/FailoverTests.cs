@@ -110,7 +110,9 @@ public sealed partial class FailoverTests : RedisServerTest
             await Task.Delay(random.Next(50, 250));
             producer.Pause();
             await WaitUntilStoppedAsync(producer.ProcessId);
-            // Commands the process wrote before it stopped (a whole MULTI/EXEC) still run on the server.
+            // Commands the process wrote before it stopped (a whole MULTI/EXEC) still run on the server, and its
+            // blocking XREADGROUP, still waiting there, takes the next entries fed: pending for it just the same,
+            // and the last read it gets, since it can send no other.
             await Task.Delay(200);
             var pending = await Database.StreamPendingAsync(ProducerConfig.Events, "producers");
             var held = pending.Consumers.Where(consumer => consumer.Name == "rsu-a").Sum(consumer => (long)consumer.PendingMessageCount);

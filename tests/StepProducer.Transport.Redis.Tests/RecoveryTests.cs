@@ -126,6 +126,53 @@ public sealed class RecoveryTests : RedisServerTest
         Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("lost ownership", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task CommitAndReadConnectionsKilledWhileEventsFlow_NothingLostNothingDuplicated()
+    {
+        const int Events = 3000;
+        const int Kills = 6;
+        using var producer = ProducerProcess.Start(Config(validityDurationS: 30).Write(WorkDirectory));
+        await producer.WaitForLogAsync("took the DEN state");
+        var feeding = FeedAsync(Events, TimeSpan.FromSeconds(6));
+
+        // Alternately the connection that commits and the one that reads (blocking reads included): entries a
+        // read took that were not committed must be processed after the restore, and only once. A kill that
+        // finds no command in flight only makes the multiplexer reconnect; each name is killed three times, so
+        // finding it again also shows the reconnection.
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            await WaitForOutputGrowthAsync(await Database.StreamLengthAsync(ProducerConfig.Output));
+            var killed = await KillClientAsync(kill % 2 == 0 ? "rsu-a" : "rsu-a:reads");
+            Assert.True(killed, $"kill {kill}: no client of that name in CLIENT LIST");
+        }
+
+        var inputIds = await feeding;
+        await ExactlyOnce.WaitUntilDrainedAsync(Database, ProducerConfig.Events, "producers", TimeSpan.FromSeconds(60));
+        var records = await Streams.ReadOutputAsync(Database);
+        ExactlyOnce.AssertOneNewPerInput(records, inputIds);
+        Assert.Equal(0, await Database.StreamLengthAsync(ProducerConfig.DeadLetter));
+        Assert.False(producer.HasExited);
+    }
+
+    /// <summary>CLIENT KILL of the client named <paramref name="name"/> (CLIENT SETNAME); false when there is none.</summary>
+    private async Task<bool> KillClientAsync(string name)
+    {
+        // One line per client, "id=7 addr=... name=rsu-a ..."; a RESP3 reply comes as a verbatim string that
+        // starts with "txt:", hence the word boundary rather than a start-of-line match.
+        var clients = (string)(await Database.ExecuteAsync("CLIENT", "LIST"))!;
+        var id = clients.Split('\n')
+            .Where(line => line.Split(' ').Contains("name=" + name))
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"\bid=(\d+)").Groups[1].Value)
+            .FirstOrDefault();
+        if (id is null)
+        {
+            return false;
+        }
+
+        await Database.ExecuteAsync("CLIENT", "KILL", "ID", id);
+        return true;
+    }
+
     /// <summary>Waits (bounded, 15 s) until the output stream is longer than <paramref name="length"/>.</summary>
     private async Task WaitForOutputGrowthAsync(long length)
     {
