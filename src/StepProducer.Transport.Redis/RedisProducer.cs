@@ -82,6 +82,12 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// </summary>
     public event Action? Heartbeat;
 
+    /// <summary>
+    /// The longest gap between two <see cref="Heartbeat"/>s that the subscriber can afford (the watchdog's ping
+    /// period), or null for none. An idle round then blocks for at most half of it, so a ping is never late.
+    /// </summary>
+    public TimeSpan? MaxHeartbeatGap { get; set; }
+
     /// <summary>The DEN service's counters (of the current service instance; it is rebuilt after each restore).</summary>
     public DenCounters Counters => service?.Counters ?? default;
 
@@ -329,7 +335,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// How long an idle round waits for new entries. Timers (repetitions, expiries) run on the loop, so while
     /// the service holds entries the wait is one timer tick (<c>den.cleanupIntervalMs</c>, the timers' own
     /// resolution); with no entry there is no timer, and the wait is <see cref="OwnershipCheckInterval"/>.
-    /// Never more than half of <c>timeout</c>, so the blocked read never reaches its command timeout. When some
+    /// Never more than half of <c>timeout</c>, so the blocked read never reaches its command timeout, nor more
+    /// than half of <see cref="MaxHeartbeatGap"/>, so the watchdog's pings stay on time. When some
     /// input has another group than the first, the wait does not cover it, and the wait is
     /// <see cref="MaxIdleDelay"/> so that input is polled as often as before the blocking reads.
     /// </summary>
@@ -344,7 +351,8 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         var wait = counters.OriginatingEntries + counters.ReceivingEntries > 0
             ? TimeSpan.FromMilliseconds(denOptions.CleanupIntervalMs)
             : OwnershipCheckInterval;
-        return wait < options.Timeout / 2 ? wait : options.Timeout / 2;
+        wait = wait < options.Timeout / 2 ? wait : options.Timeout / 2;
+        return MaxHeartbeatGap is { } gap && gap / 2 < wait ? gap / 2 : wait;
     }
 
     /// <summary>Flushes the service's state changes into the batch and commits it; an empty batch is a no-op.</summary>

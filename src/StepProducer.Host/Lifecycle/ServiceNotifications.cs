@@ -29,6 +29,10 @@ public sealed class ServiceNotifications
     /// <summary>True when systemd asked for watchdog pings (WATCHDOG_USEC set for this process).</summary>
     public bool WatchdogEnabled => watchdogPeriodTicks > 0;
 
+    /// <summary>How often <see cref="PingWatchdogIfDue"/> pings (half of WATCHDOG_USEC), or null without a watchdog.</summary>
+    public TimeSpan? WatchdogPingPeriod =>
+        WatchdogEnabled ? TimeSpan.FromSeconds((double)watchdogPeriodTicks / Stopwatch.Frequency) : null;
+
     public void Ready(string status)
     {
         notifier.Notify(ServiceState.Ready);

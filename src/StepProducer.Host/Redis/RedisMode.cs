@@ -84,6 +84,7 @@ internal static class RedisMode
             options, config.Den with { StationId = (uint)stationId }, new CloudEventInputHandler(), loggerFactory, time);
         producer.Running += () => notifications.Ready($"running: redis {options.Endpoint}, station {stationId}");
         producer.Heartbeat += notifications.PingWatchdogIfDue;
+        producer.MaxHeartbeatGap = notifications.WatchdogPingPeriod;
         producer.ReportCountersEvery(HostLog.CountersInterval, counters =>
         {
             var den = counters.Den;
