@@ -211,6 +211,29 @@ public sealed class LifecycleProcessTests
         Assert.Empty(result.StandardError);
     }
 
+    [Fact]
+    public async Task FileHandler_WritesOnlyTheConfiguredLevelAndAbove_AsTheConsoleDoes()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = directory.File("config.json");
+        var logFile = directory.File("producer.log");
+        await File.WriteAllTextAsync(config, $$$"""
+            {"stationId": 9, "log": {"level": "Warning", "handlers": [{"type": "console"}, {"type": "file", "path": "{{{logFile}}}"}]}}
+            """);
+
+        // One bad line: an Error entry; the start and summary lines are Information and must not appear.
+        var result = await StepProducerProcess.RunAsync(["-c", config], standardInput: "{}\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var fileLines = (await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(directory.Path, "producer*.log"))))
+            .Where(line => line.Length > 0).ToArray();
+        var fileEntry = Assert.Single(fileLines);
+        Assert.Contains("[ERR]", fileEntry, StringComparison.Ordinal);
+        Assert.Contains("stdin:1", fileEntry, StringComparison.Ordinal);
+        var consoleEntry = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("fail:", consoleEntry, StringComparison.Ordinal);
+    }
+
     private static string ManyCollisions(int count)
     {
         var items = Enumerable.Range(0, count).Select(index =>
