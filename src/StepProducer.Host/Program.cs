@@ -29,7 +29,7 @@ public static class Program
             {
                 CliAction.Version => Print($"step_producer {Version}\n"),
                 CliAction.Help => Print(HelpText.Usage + "\n"),
-                CliAction.ConfSchema => Write(options.OutputFile, ConfigSchema.Generate()),
+                CliAction.ConfSchema => Write(options.OutputFile, ConfigSchema.Text),
                 CliAction.ConfTemplate => Write(options.OutputFile, ConfigTemplate.Generate(options.Instance)),
                 CliAction.Denm => DenmCommand.Run(options.DenmArguments, Console.In, Console.Out, Console.Error),
                 _ => Daemon.Run(options),

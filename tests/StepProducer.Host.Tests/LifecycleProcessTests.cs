@@ -190,11 +190,7 @@ public sealed class LifecycleProcessTests
     public async Task FileHandler_RollsAtMaxSizeMb_AndKeepsMaxFiles()
     {
         using var directory = new TemporaryDirectory();
-        var config = directory.File("config.json");
-        var logFile = directory.File("producer.log");
-        await File.WriteAllTextAsync(config, $$$"""
-            {"stationId": 9, "log": {"handlers": [{"type": "file", "path": "{{{logFile}}}", "maxSizeMb": 1, "maxFiles": 2}]}}
-            """);
+        var config = await WriteLogConfigAsync(directory, """ "handlers": [{"type": "file", "path": "{0}", "maxSizeMb": 1, "maxFiles": 2}]""");
 
         // Each bad line logs one error of about 150 bytes: 20,000 lines write about 3 MiB, three files' worth.
         var input = string.Concat(Enumerable.Repeat("{\"uper\":\"zz\"}\n", 20_000));
@@ -209,6 +205,37 @@ public sealed class LifecycleProcessTests
         var last = files.Max()!;
         Assert.Contains("summary: 20000 lines", await File.ReadAllTextAsync(last), StringComparison.Ordinal);
         Assert.Empty(result.StandardError);
+    }
+
+    [Fact]
+    public async Task FileHandler_WritesOnlyTheConfiguredLevelAndAbove_AsTheConsoleDoes()
+    {
+        using var directory = new TemporaryDirectory();
+        var config = await WriteLogConfigAsync(directory, """ "level": "Warning", "handlers": [{"type": "console"}, {"type": "file", "path": "{0}"}]""");
+
+        // One bad line: an Error entry; the start and summary lines are Information and must not appear.
+        var result = await StepProducerProcess.RunAsync(["-c", config], standardInput: "{}\n");
+
+        Assert.Equal(0, result.ExitCode);
+        var fileLines = (await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(directory.Path, "producer*.log"))))
+            .Where(line => line.Length > 0).ToArray();
+        var fileEntry = Assert.Single(fileLines);
+        Assert.Contains("[ERR]", fileEntry, StringComparison.Ordinal);
+        Assert.Contains("stdin:1", fileEntry, StringComparison.Ordinal);
+        var consoleEntry = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("fail:", consoleEntry, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Writes config.json for station 9 with <paramref name="logMembers"/> as the members of its <c>log</c> section;
+    /// "{0}" in them becomes the log file path, producer.log in <paramref name="directory"/>.
+    /// </summary>
+    private static async Task<string> WriteLogConfigAsync(TemporaryDirectory directory, string logMembers)
+    {
+        var config = directory.File("config.json");
+        var members = logMembers.Replace("{0}", directory.File("producer.log"), StringComparison.Ordinal);
+        await File.WriteAllTextAsync(config, "{\"stationId\": 9, \"log\": {" + members + "}}");
+        return config;
     }
 
     private static string ManyCollisions(int count)

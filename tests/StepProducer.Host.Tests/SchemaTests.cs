@@ -47,6 +47,15 @@ public sealed class SchemaTests
     }
 
     [Fact]
+    public void ConfigSchema_GeneratedFromTheConfigTypes_EqualsCheckedInSchemaByteForByte()
+    {
+        // The program embeds the checked-in file for --conf_schema; this keeps that file equal to the types.
+        var checkedIn = File.ReadAllText(RepoPaths.Combine("schemas", "step_producer_config_v1_schema.json"));
+
+        Assert.Equal(checkedIn, ConfigSchemaGenerator.Generate());
+    }
+
+    [Fact]
     public void ConfigTemplate_And_BuiltInDefaults_AreValidAgainstTheConfigSchema()
     {
         JsonSchemas.AssertValid(JsonSchemas.Config, Cli.ConfigTemplate.Generate(instance: null));

@@ -2,11 +2,17 @@ using StepProducer.TestSupport;
 
 namespace StepProducer.Host.Tests;
 
-/// <summary>Runs the real <c>step_producer</c> apphost built next to this test assembly.</summary>
+/// <summary>
+/// Runs the real <c>step_producer</c>: the apphost built next to this test assembly, or the binary that
+/// <c>STEP_PRODUCER_BINARY</c> names, e.g. the Native AOT build:
+/// <c>STEP_PRODUCER_BINARY=artifacts/linux-x64/step_producer dotnet test tests/StepProducer.Host.Tests</c>
+/// (as the Redis tests do), so that a publish setting is checked against every process test.
+/// </summary>
 internal static class StepProducerProcess
 {
-    /// <summary>The apphost of the Host project: the build copies it next to the tests that reference it.</summary>
-    public static string Path { get; } = FindAppHost();
+    private const string BinaryVariable = "STEP_PRODUCER_BINARY";
+
+    public static string Path { get; } = FindBinary();
 
     public static Task<ProcessResult> RunAsync(
         IEnumerable<string> arguments,
@@ -15,8 +21,15 @@ internal static class StepProducerProcess
         IReadOnlyDictionary<string, string>? environment = null) =>
         ProcessRunner.RunAsync(Path, arguments, standardInput, timeout, environment);
 
-    private static string FindAppHost()
+    private static string FindBinary()
     {
+        if (Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } binary)
+        {
+            var fullPath = System.IO.Path.GetFullPath(binary, RepoPaths.Root);
+            return File.Exists(fullPath) ? fullPath : throw new FileNotFoundException($"{BinaryVariable}: no file at {fullPath}");
+        }
+
+        // The apphost of the Host project: the build copies it next to the tests that reference it.
         var beside = System.IO.Path.Combine(AppContext.BaseDirectory, "step_producer");
         if (File.Exists(beside))
         {

@@ -1,10 +1,20 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Extensions.Logging;
 using StepProducer.Host.Configuration;
 
 namespace StepProducer.Host.Logging;
 
-/// <summary>Builds the logger factory from the <c>log</c> section. Console output always goes to stderr.</summary>
+/// <summary>
+/// Builds the logger factory from the <c>log</c> section. Console output always goes to stderr.
+/// The factory and its providers are constructed directly, without <c>LoggerFactory.Create</c>: that one builds a
+/// dependency-injection container, which finds constructors by reflection and keeps
+/// Microsoft.Extensions.DependencyInjection in the binary (README "Footprint").
+/// </summary>
 public static class LoggingSetup
 {
     /// <summary>ISO 8601 UTC timestamps, millisecond resolution: DENM timing is reasoned about in milliseconds.</summary>
@@ -16,23 +26,31 @@ public static class LoggingSetup
     /// <summary>1 MiB: maxSizeMb is in mebibytes.</summary>
     private const long BytesPerMegabyte = 1024 * 1024;
 
-    public static ILoggerFactory Create(LogOptions options) =>
-        LoggerFactory.Create(builder =>
+    /// <summary>The assembly that holds the console formatters; they are internal to it (see <see cref="ConsoleFormatters"/>).</summary>
+    private const string ConsoleAssembly = ", Microsoft.Extensions.Logging.Console";
+
+    private const DynamicallyAccessedMemberTypes OptionsConstructor = DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
+
+    public static ILoggerFactory Create(LogOptions options)
+    {
+        var factory = new LoggerFactory([], new LoggerFilterOptions { MinLevel = ToLogLevel(options.Level) });
+        foreach (var handler in options.Handlers)
         {
-            builder.SetMinimumLevel(ToLogLevel(options.Level));
-            foreach (var handler in options.Handlers)
+            // AddProvider, not the constructor's provider list: the factory disposes only providers added this way,
+            // and disposing flushes the console queue and closes the Serilog file.
+            switch (handler)
             {
-                switch (handler)
-                {
-                    case ConsoleLogHandler:
-                        AddConsole(builder, options.Format);
-                        break;
-                    case FileLogHandler file:
-                        AddFile(builder, file);
-                        break;
-                }
+                case ConsoleLogHandler:
+                    factory.AddProvider(CreateConsole(options.Format));
+                    break;
+                case FileLogHandler file:
+                    factory.AddProvider(CreateFile(file));
+                    break;
             }
-        });
+        }
+
+        return factory;
+    }
 
     public static LogLevel ToLogLevel(LogLevelSetting level) => level switch
     {
@@ -44,37 +62,32 @@ public static class LoggingSetup
         _ => LogLevel.Critical,
     };
 
-    private static void AddConsole(ILoggingBuilder builder, LogFormat format)
+    private static ConsoleLoggerProvider CreateConsole(LogFormat format)
     {
-        // stdout carries only DENM records; every log level goes to stderr.
-        builder.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-
-        // Each Add*Console call also selects its formatter, so exactly one of them is made.
-        switch (format)
+        var (formatterName, formatter) = format switch
         {
-            case LogFormat.Json:
-                builder.AddJsonConsole(json =>
-                {
-                    json.UseUtcTimestamp = true;
-                    json.TimestampFormat = ConsoleTimestampFormat.TrimEnd();
-                });
-                break;
-            case LogFormat.Systemd:
-                // journald stamps each entry itself.
-                builder.AddSystemdConsole();
-                break;
-            default:
-                builder.AddSimpleConsole(simple =>
-                {
-                    simple.SingleLine = true;
-                    simple.UseUtcTimestamp = true;
-                    simple.TimestampFormat = ConsoleTimestampFormat;
-                });
-                break;
-        }
+            LogFormat.Json => (ConsoleFormatterNames.Json, ConsoleFormatters.Json(Fixed(new JsonConsoleFormatterOptions
+            {
+                UseUtcTimestamp = true,
+                TimestampFormat = ConsoleTimestampFormat.TrimEnd(),
+            }))),
+            // journald stamps each entry itself.
+            LogFormat.Systemd => (ConsoleFormatterNames.Systemd, ConsoleFormatters.Systemd(Fixed(new ConsoleFormatterOptions()))),
+            _ => (ConsoleFormatterNames.Simple, ConsoleFormatters.Simple(Fixed(new SimpleConsoleFormatterOptions
+            {
+                SingleLine = true,
+                UseUtcTimestamp = true,
+                TimestampFormat = ConsoleTimestampFormat,
+            }))),
+        };
+
+        // stdout carries only DENM records; every log level goes to stderr. FormatterName must be set: without
+        // it the provider falls back to its obsolete options and overwrites the formatter's options.
+        var consoleOptions = new ConsoleLoggerOptions { FormatterName = formatterName, LogToStandardErrorThreshold = LogLevel.Trace };
+        return new ConsoleLoggerProvider(Fixed(consoleOptions), [(ConsoleFormatter)formatter]);
     }
 
-    private static void AddFile(ILoggingBuilder builder, FileLogHandler file)
+    private static SerilogLoggerProvider CreateFile(FileLogHandler file)
     {
         var serilogLogger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
@@ -86,6 +99,43 @@ public static class LoggingSetup
                 rollOnFileSizeLimit: true,
                 retainedFileCountLimit: file.MaxFiles)
             .CreateLogger();
-        builder.AddSerilog(serilogLogger, dispose: true);
+        return new SerilogLoggerProvider(serilogLogger, dispose: true);
+    }
+
+    private static FixedOptions<T> Fixed<[DynamicallyAccessedMembers(OptionsConstructor)] T>(T value) => new(value);
+
+    /// <summary>
+    /// Options read once at start: the config file is not watched, so nothing ever changes them. The annotation is
+    /// the one <see cref="IOptionsMonitor{TOptions}"/> declares; every options class here has that constructor.
+    /// </summary>
+    private sealed class FixedOptions<[DynamicallyAccessedMembers(OptionsConstructor)] T>(T value) : IOptionsMonitor<T>
+    {
+        public T CurrentValue => value;
+
+        public T Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<T, string?> listener) => null;
+    }
+
+    /// <summary>
+    /// The simple, json and systemd console formatters of Microsoft.Extensions.Logging.Console are internal
+    /// classes that only its dependency-injection registration (AddSimpleConsole and the like) constructs. These
+    /// accessors call their constructors directly; Native AOT compiles them as plain calls (no reflection). A
+    /// renamed constructor in a later package version fails with MissingMethodException at the first console
+    /// log, which every test that runs the program with a console handler sees.
+    /// </summary>
+    private static class ConsoleFormatters
+    {
+        [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+        [return: UnsafeAccessorType("Microsoft.Extensions.Logging.Console.SimpleConsoleFormatter" + ConsoleAssembly)]
+        public static extern object Simple(IOptionsMonitor<SimpleConsoleFormatterOptions> options);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+        [return: UnsafeAccessorType("Microsoft.Extensions.Logging.Console.JsonConsoleFormatter" + ConsoleAssembly)]
+        public static extern object Json(IOptionsMonitor<JsonConsoleFormatterOptions> options);
+
+        [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
+        [return: UnsafeAccessorType("Microsoft.Extensions.Logging.Console.SystemdConsoleFormatter" + ConsoleAssembly)]
+        public static extern object Systemd(IOptionsMonitor<ConsoleFormatterOptions> options);
     }
 }

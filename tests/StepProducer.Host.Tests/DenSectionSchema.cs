@@ -1,6 +1,6 @@
 using StepProducer.Den;
 
-namespace StepProducer.Host.Configuration;
+namespace StepProducer.Host.Tests;
 
 /// <summary>
 /// Descriptions and ranges of the <c>den</c> keys for the schema. <see cref="DenOptions"/> belongs to the DEN
