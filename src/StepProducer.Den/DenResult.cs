@@ -93,4 +93,24 @@ public readonly record struct DenCounters
     public int ReceivingEntries { get; init; }
 
     public long DenmsOut => NewOut + UpdateOut + RepeatOut + CancelOut + NegateOut + ExpireCancelOut;
+
+    /// <summary>
+    /// These counters continued from <paramref name="earlier"/>, those of a service instance this one replaced
+    /// (a restore rebuilds the service): the running totals add up, the entry gauges are this instance's.
+    /// </summary>
+    public DenCounters ContinuedFrom(in DenCounters earlier) => this with
+    {
+        EventsIn = earlier.EventsIn + EventsIn,
+        NewOut = earlier.NewOut + NewOut,
+        UpdateOut = earlier.UpdateOut + UpdateOut,
+        RepeatOut = earlier.RepeatOut + RepeatOut,
+        CancelOut = earlier.CancelOut + CancelOut,
+        NegateOut = earlier.NegateOut + NegateOut,
+        ExpireCancelOut = earlier.ExpireCancelOut + ExpireCancelOut,
+        Coalesced = earlier.Coalesced + Coalesced,
+        Outdated = earlier.Outdated + Outdated,
+        Rejected = earlier.Rejected + Rejected,
+        ReceivedIn = earlier.ReceivedIn + ReceivedIn,
+        ReceivedDiscarded = earlier.ReceivedDiscarded + ReceivedDiscarded,
+    };
 }

@@ -438,36 +438,19 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     /// <summary>A batch committed: its effects count (a batch that did not apply is processed again after a restore).</summary>
     private void CountCommitted()
     {
-        var current = service!.Counters;
-        committedCounters = new DenCounters
-        {
-            EventsIn = countersBeforeRestore.EventsIn + current.EventsIn,
-            NewOut = countersBeforeRestore.NewOut + current.NewOut,
-            UpdateOut = countersBeforeRestore.UpdateOut + current.UpdateOut,
-            RepeatOut = countersBeforeRestore.RepeatOut + current.RepeatOut,
-            CancelOut = countersBeforeRestore.CancelOut + current.CancelOut,
-            NegateOut = countersBeforeRestore.NegateOut + current.NegateOut,
-            ExpireCancelOut = countersBeforeRestore.ExpireCancelOut + current.ExpireCancelOut,
-            Coalesced = countersBeforeRestore.Coalesced + current.Coalesced,
-            Outdated = countersBeforeRestore.Outdated + current.Outdated,
-            Rejected = countersBeforeRestore.Rejected + current.Rejected,
-            ReceivedIn = countersBeforeRestore.ReceivedIn + current.ReceivedIn,
-            ReceivedDiscarded = countersBeforeRestore.ReceivedDiscarded + current.ReceivedDiscarded,
-            ActiveEntries = current.ActiveEntries,
-            OriginatingEntries = current.OriginatingEntries,
-            ReceivingEntries = current.ReceivingEntries,
-        };
+        committedCounters = service!.Counters.ContinuedFrom(countersBeforeRestore);
         committedDeadLetters += deadLettersInBatch;
     }
 
     private void ReportCountersIfDue()
     {
-        if (countersReport is null || time.GetTimestamp() < nextCountersReport)
+        var now = time.GetTimestamp();
+        if (countersReport is null || now < nextCountersReport)
         {
             return;
         }
 
-        nextCountersReport = time.GetTimestamp() + countersIntervalTimestamps;
+        nextCountersReport = now + countersIntervalTimestamps;
         countersReport(new RedisCounters(committedCounters, committedDeadLetters));
     }
 
