@@ -91,7 +91,8 @@ public sealed class Arm64UnderQemuTests
     [Fact]
     public async Task Redis_round_trip_turns_a_station_collision_into_a_new_denm_and_sigterm_exits_0()
     {
-        await using var redis = await LoopbackRedisServer.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
+        await using var client = await redis.ConnectAdminAsync();
         using var directory = new TemporaryDirectory();
         var config = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.Combine("deb", "config.json")))!;
         config["redis"]!["connection"]!["host"] = "127.0.0.1";
@@ -102,7 +103,7 @@ public sealed class Arm64UnderQemuTests
         var input = streams["inputs"]![0]!;
         var inputStream = input["name"]!.GetValue<string>();
         var outputStream = streams["outputs"]![0]!["name"]!.GetValue<string>();
-        var database = redis.Client.GetDatabase();
+        var database = client.GetDatabase();
 
         using var daemon = DaemonProcess.Start(
             "qemu-aarch64", ["-L", BuildArtifacts.Sysroot("linux-arm64"), BuildArtifacts.Binary("linux-arm64"), "--config", configPath]);

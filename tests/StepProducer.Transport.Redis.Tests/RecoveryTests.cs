@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using StepProducer.TestSupport;
 using StepProducer.Transport.Redis.Tests.Support;
 
 namespace StepProducer.Transport.Redis.Tests;

@@ -1,3 +1,4 @@
+using StepProducer.TestSupport;
 using StepProducer.Transport.Redis.Tests.Support;
 
 namespace StepProducer.Transport.Redis.Tests;

@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using StepProducer.Encoding.Denm;
+using StepProducer.TestSupport;
 using StepProducer.Transport.Redis.Tests.Support;
 
 namespace StepProducer.Transport.Redis.Tests;

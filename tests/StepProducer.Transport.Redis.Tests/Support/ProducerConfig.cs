@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Transport.Redis.Tests.Support;
 

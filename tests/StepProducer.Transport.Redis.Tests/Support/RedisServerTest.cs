@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Transport.Redis.Tests.Support;
 

@@ -1,6 +1,4 @@
-using StepProducer.TestSupport;
-
-namespace StepProducer.Transport.Redis.Tests.Support;
+namespace StepProducer.TestSupport;
 
 /// <summary>A throw-away CA and a localhost server certificate made with the real openssl command.</summary>
 public static class TestCertificates

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
-using StepProducer.TestSupport;
 
-namespace StepProducer.Transport.Redis.Tests.Support;
+namespace StepProducer.TestSupport;
 
 /// <summary>How a test's redis-server is started.</summary>
 public sealed record RedisServerOptions
