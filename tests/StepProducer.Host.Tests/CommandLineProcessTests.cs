@@ -122,10 +122,10 @@ public sealed class CommandLineProcessTests
         }
 
         await File.WriteAllTextAsync(file, config.ToJsonString());
-        using var producer = RunningProducer.Start(["-c", file]);
+        using var producer = StepProducerProcess.Start(["-c", file]);
 
-        await producer.WaitForStandardErrorAsync("is unavailable");
-        producer.SendSigterm();
+        await producer.WaitForLogAsync("is unavailable");
+        producer.Terminate();
 
         Assert.Equal(0, await producer.WaitForExitAsync());
         Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("config error", StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Host.Tests;
 
@@ -14,11 +15,11 @@ public sealed class LifecycleProcessTests
     [Fact]
     public async Task Sigterm_WithActiveEntriesAndStdinOpen_FlushesAndExitsZero()
     {
-        using var producer = RunningProducer.Start([]);
+        using var producer = StepProducerProcess.Start([]);
         await producer.WriteLineAsync(LongCollision(100));
         await producer.WaitForStandardOutputAsync("\"kind\":\"new\"");
 
-        producer.SendSigterm();
+        producer.Terminate();
         var exitCode = await producer.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(0, exitCode);
@@ -33,12 +34,12 @@ public sealed class LifecycleProcessTests
         using var directory = new TemporaryDirectory();
         var config = directory.File("config.json");
         await File.WriteAllTextAsync(config, """{"stationId": 9, "den": {"onShutdown": "cancel"}}""");
-        using var producer = RunningProducer.Start(["--config", config]);
+        using var producer = StepProducerProcess.Start(["--config", config]);
         await producer.WriteLineAsync(LongCollision(300));
         await producer.WriteLineAsync(LongCollision(400));
         await producer.WaitForStandardOutputAsync("\"source\":\"stdin:2\"");
 
-        producer.SendSigterm();
+        producer.Terminate();
 
         Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         var records = producer.StandardOutputLines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
@@ -58,11 +59,11 @@ public sealed class LifecycleProcessTests
     [Fact]
     public async Task Sigint_Once_StopsGracefullyWithExitZero()
     {
-        using var producer = RunningProducer.Start([]);
+        using var producer = StepProducerProcess.Start([]);
         await producer.WriteLineAsync(LongCollision(200));
         await producer.WaitForStandardOutputAsync("\"kind\":\"new\"");
 
-        producer.SendSigint();
+        producer.Interrupt();
 
         Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("SIGINT received", StringComparison.Ordinal));
@@ -73,14 +74,14 @@ public sealed class LifecycleProcessTests
     {
         // Nobody reads stdout: 256 new records overflow the pipe, the program blocks flushing them and
         // the graceful stop cannot finish, so only the second SIGINT ends it.
-        using var producer = RunningProducer.Start([], readStandardOutput: false);
+        using var producer = StepProducerProcess.Start([], readStandardOutput: false);
         await producer.WriteLineAsync(ManyCollisions(256));
-        await producer.WaitForStandardErrorAsync("started:");
+        await producer.WaitForLogAsync("started:");
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        producer.SendSigint();
-        await producer.WaitForStandardErrorAsync("SIGINT received");
-        producer.SendSigint();
+        producer.Interrupt();
+        await producer.WaitForLogAsync("SIGINT received");
+        producer.Interrupt();
 
         Assert.Equal(130, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("second SIGINT", StringComparison.Ordinal));
@@ -92,12 +93,12 @@ public sealed class LifecycleProcessTests
         using var directory = new TemporaryDirectory();
         var config = directory.File("config.json");
         await File.WriteAllTextAsync(config, """{"stationId": 9, "timeout": 1}""");
-        using var producer = RunningProducer.Start(["--config", config], readStandardOutput: false);
+        using var producer = StepProducerProcess.Start(["--config", config], readStandardOutput: false);
         await producer.WriteLineAsync(ManyCollisions(256));
-        await producer.WaitForStandardErrorAsync("started:");
+        await producer.WaitForLogAsync("started:");
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        producer.SendSigterm();
+        producer.Terminate();
 
         Assert.Equal(1, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("did not finish within 1 s", StringComparison.Ordinal));
@@ -106,8 +107,8 @@ public sealed class LifecycleProcessTests
     [Fact]
     public async Task StdoutConsumerGone_WriteFails_ExitsOneWithARuntimeFailureLog()
     {
-        using var producer = RunningProducer.Start([], readStandardOutput: false);
-        await producer.WaitForStandardErrorAsync("started:");
+        using var producer = StepProducerProcess.Start([], readStandardOutput: false);
+        await producer.WaitForLogAsync("started:");
         producer.CloseStandardOutput();
 
         await producer.WriteLineAsync(LongCollision(300));
@@ -125,14 +126,14 @@ public sealed class LifecycleProcessTests
         socket.Bind(new UnixDomainSocketEndPoint(socketPath));
 
         // 200 ms watchdog: the program must ping every 100 ms.
-        using var producer = RunningProducer.Start([], new Dictionary<string, string>
+        using var producer = StepProducerProcess.Start([], new Dictionary<string, string>
         {
             ["NOTIFY_SOCKET"] = socketPath,
             ["WATCHDOG_USEC"] = "200000",
         });
         var messages = new List<string>();
         await ReceiveUntilAsync(socket, messages, "WATCHDOG=1");
-        producer.SendSigterm();
+        producer.Terminate();
         await ReceiveUntilAsync(socket, messages, "STOPPING=1");
         Assert.Equal(0, await producer.WaitForExitAsync());
 
@@ -248,7 +249,7 @@ public sealed class LifecycleProcessTests
     private static async Task ReceiveUntilAsync(Socket socket, List<string> messages, string expected)
     {
         var buffer = new byte[4096];
-        using var limit = new CancellationTokenSource(RunningProducer.WaitLimit);
+        using var limit = new CancellationTokenSource(StepProducerProcess.WaitLimit);
 
         // Bounded by the 30 s limit: each receive is cancelled when it runs out.
         while (!messages.Contains(expected))

@@ -13,7 +13,7 @@ namespace StepProducer.Host.Tests;
 /// </summary>
 public sealed class SamplePipelineTests(SampleRun run) : IClassFixture<SampleRun>
 {
-    private readonly RunningProducer producer = run.Producer;
+    private readonly DaemonProcess producer = run.Producer;
     private readonly int exitCode = run.ExitCode;
 
     private string[] Records => producer.StandardOutputLines.ToArray();
@@ -107,18 +107,18 @@ public sealed class SamplePipelineTests(SampleRun run) : IClassFixture<SampleRun
 /// <summary>One run of the samples, shared by the tests of <see cref="SamplePipelineTests"/>.</summary>
 public sealed class SampleRun : IAsyncLifetime
 {
-    private RunningProducer? producer;
+    private DaemonProcess? producer;
 
-    public RunningProducer Producer => producer ?? throw new InvalidOperationException("not started");
+    public DaemonProcess Producer => producer ?? throw new InvalidOperationException("not started");
 
     public int ExitCode { get; private set; }
 
     public async Task InitializeAsync()
     {
-        producer = RunningProducer.Start(["--retime"]);
+        producer = StepProducerProcess.Start(["--retime"]);
 
         // Start the feeder's clock once the program runs, so its start-up time does not bunch the lines.
-        await producer.WaitForStandardErrorAsync("started:");
+        await producer.WaitForLogAsync("started:");
         await SampleFeeder.FeedAsync(producer, RepoPaths.Combine("samples", "stdin_demo.jsonl"));
         producer.CloseStandardInput();
         ExitCode = await producer.WaitForExitAsync();
@@ -134,7 +134,7 @@ public sealed class SampleRun : IAsyncLifetime
 /// <summary>Feeds a samples file like build.sh's feeder: each line when its CloudEvent time is due.</summary>
 internal static class SampleFeeder
 {
-    public static async Task FeedAsync(RunningProducer producer, string file)
+    public static async Task FeedAsync(DaemonProcess producer, string file)
     {
         var started = Stopwatch.GetTimestamp();
         DateTimeOffset? first = null;

@@ -130,7 +130,8 @@ public sealed class Arm64UnderQemuTests
         Assert.Equal((481_371_540, 115_761_240), (management.EventPosition.Latitude, management.EventPosition.Longitude));
         // collisionRisk (causeCode 97), subCauseCode crossing (2): CDD TS 102 894-2 v2.2.1 CollisionRiskSubCauseCode.
         Assert.Equal((97, 2), (denm.Payload.Situation!.EventType.CauseCode, denm.Payload.Situation.EventType.SubCauseCode));
-        Assert.Equal(0, await daemon.TerminateAsync(QemuTimeout));
+        daemon.Terminate();
+        Assert.Equal(0, await daemon.WaitForExitAsync(QemuTimeout));
     }
 
     /// <summary>The first line of samples/stdin_demo.jsonl (collision 1001/2002, crossing) with its time set to now.</summary>

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using StepProducer.TestSupport;
 using StepProducer.Transport.Redis.Tests.Support;
 
 namespace StepProducer.Transport.Redis.Tests;
@@ -102,7 +103,7 @@ public sealed partial class FailoverTests : RedisServerTest
     /// stream, continuing it for a moment between attempts (at most <see cref="MaxPauseAttempts"/>). Returns the
     /// count, read with XPENDING once the process is stopped and Redis has run whatever it had already sent.
     /// </summary>
-    private async Task<long> PauseHoldingPendingEntriesAsync(ProducerProcess producer)
+    private async Task<long> PauseHoldingPendingEntriesAsync(DaemonProcess producer)
     {
         var random = new Random(20261128);
         for (var attempt = 0; attempt < MaxPauseAttempts; attempt++)
@@ -175,7 +176,7 @@ public sealed partial class FailoverTests : RedisServerTest
     private static uint EventStation(int index) => (uint)(100_000 + index);
 
     /// <summary>The entries of the events stream the replacement says it claimed, over all its XAUTOCLAIM rounds.</summary>
-    private static long ClaimedEntries(ProducerProcess producer) =>
+    private static long ClaimedEntries(DaemonProcess producer) =>
         producer.StandardErrorLines
             .Select(line => ClaimedLine().Match(line))
             .Where(match => match.Success)

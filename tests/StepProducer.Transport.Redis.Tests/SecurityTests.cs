@@ -27,7 +27,7 @@ public sealed class SecurityTests : IDisposable
 
         await RunsOneEventAsync(server, producer);
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("user producer", StringComparison.Ordinal));
-        Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(Password, producer.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("readable by others", StringComparison.Ordinal));
     }
 
@@ -49,7 +49,7 @@ public sealed class SecurityTests : IDisposable
             || line.Contains("AuthenticationFailure", StringComparison.Ordinal) || line.Contains("AUTH", StringComparison.Ordinal));
         await Task.Delay(1500);
         Assert.False(producer.HasExited);
-        Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("not-the-password", StringComparison.Ordinal));
+        Assert.DoesNotContain("not-the-password", producer.Output, StringComparison.Ordinal);
         producer.Terminate();
         Assert.Equal(0, await producer.WaitForExitAsync());
     }
@@ -69,7 +69,7 @@ public sealed class SecurityTests : IDisposable
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("tls True", StringComparison.Ordinal));
     }
 
-    private static async Task RunsOneEventAsync(RedisServer server, ProducerProcess producer)
+    private static async Task RunsOneEventAsync(RedisServer server, DaemonProcess producer)
     {
         await producer.WaitForLogAsync("took the DEN state");
         await using var admin = await server.ConnectAdminAsync();
