@@ -96,7 +96,13 @@ cmd_run() {
     dotnet build "$project" -c "$CONFIGURATION" -nologo -clp:NoSummary -v quiet >&2
     log "feeding samples/stdin_demo.jsonl (re-timed to now); DENM records follow on stdout, logs on stderr"
     # --retime shifts the sample times so that the first event happens now (see README, "Input events").
+    set +e
     feed_samples "$ROOT/samples/stdin_demo.jsonl" | "$program" --retime "$@"
+    local statuses=("${PIPESTATUS[@]}")
+    set -e
+    # The program's exit code is the run's. When the program stops early (its stdout reader went away, as
+    # in `./build.sh run | head -3`, or a signal), the feeder dies of SIGPIPE on its next line: not an error.
+    return "${statuses[1]}"
 }
 
 # --- Native AOT binaries (publish) -------------------------------------------------------------------

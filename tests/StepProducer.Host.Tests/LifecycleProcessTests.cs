@@ -105,16 +105,42 @@ public sealed class LifecycleProcessTests
     }
 
     [Fact]
-    public async Task StdoutConsumerGone_WriteFails_ExitsOneWithARuntimeFailureLog()
+    public async Task StdoutReaderGone_NextWriteFails_StopsReadingAndExitsZeroWithOneInfoLine()
     {
         using var producer = StepProducerProcess.Start([], readStandardOutput: false);
         await producer.WaitForLogAsync("started:");
         producer.CloseStandardOutput();
 
+        // stdin stays open: only the broken pipe can end the run.
         await producer.WriteLineAsync(LongCollision(300));
 
-        Assert.Equal(1, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Contains(producer.StandardErrorLines, line => line.Contains("runtime failure", StringComparison.Ordinal));
+        Assert.Equal(0, await producer.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Single(producer.StandardErrorLines, line => line.Contains(
+            "info: StepProducer.Host.Stdio[1012] stdout closed by its reader; stopping", StringComparison.Ordinal));
+        Assert.Contains(producer.StandardErrorLines, line => line.Contains("summary: 1 lines", StringComparison.Ordinal));
+        Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("runtime failure", StringComparison.Ordinal));
+        Assert.DoesNotContain(producer.StandardErrorLines, line => line.Contains("end of input", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PipedIntoHead_HeadExitsAfterThreeRecords_ExitsZeroWithoutARuntimeFailure()
+    {
+        using var directory = new TemporaryDirectory();
+        var input = directory.File("input.jsonl");
+        // 256 records (a JER mirror each) overflow the 64 KiB pipe: the write blocks until head has read its
+        // three lines and gone, then fails with EPIPE, whatever the timing.
+        await File.WriteAllTextAsync(input, ManyCollisions(256) + "\n");
+
+        // As an operator types it; PIPESTATUS[0] is step_producer's exit code, not head's.
+        var result = await ProcessRunner.RunAsync(
+            "bash", ["-c", "\"$0\" < \"$1\" | head -n 3; exit \"${PIPESTATUS[0]}\"", StepProducerBinary.Path, input],
+            timeout: StepProducerProcess.WaitLimit);
+
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}; stderr:\n{result.StandardError}");
+        Assert.Equal(3, result.StandardOutputLines.Length);
+        Assert.All(result.StandardOutputLines, line => JsonSchemas.AssertValid(JsonSchemas.DenmRecord, line));
+        Assert.Contains("stdout closed by its reader; stopping", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("runtime failure", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

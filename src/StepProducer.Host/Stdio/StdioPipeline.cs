@@ -22,6 +22,12 @@ internal sealed class StdioPipeline : IDisposable
     /// </summary>
     private const int MaxLineBytes = 1024 * 1024;
 
+    /// <summary>
+    /// errno EPIPE (32 on Linux, asm-generic/errno-base.h, x86-64 and arm64 alike): a write to a pipe whose
+    /// read end is closed. .NET ignores SIGPIPE, so the write fails with an IOException carrying this errno.
+    /// </summary>
+    private const int BrokenPipeErrno = 32;
+
     private readonly PipeReader input;
     private readonly PipeWriter output;
     private readonly RecordLineSink records;
@@ -32,6 +38,10 @@ internal sealed class StdioPipeline : IDisposable
     private readonly InputRetimer? retimer;
     private readonly TimeSpan tickInterval;
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Cancelled when stdout's reader went away: nothing written from then on can arrive, so the run ends.</summary>
+    private readonly CancellationTokenSource outputClosed = new();
+
     private long lineNumber;
     private long badLines;
 
@@ -65,13 +75,19 @@ internal sealed class StdioPipeline : IDisposable
 
     public long BadLines => badLines;
 
+    /// <summary>True when the run ended because stdout's reader closed the pipe (like <c>| head -3</c>).</summary>
+    public bool OutputClosed => outputClosed.IsCancellationRequested;
+
     /// <summary>
-    /// Runs until the input has ended and the originating table is empty, or until <paramref name="stop"/>
+    /// Runs until the input has ended and the originating table is empty, or until <paramref name="signalled"/>
     /// is cancelled; then finishes the line in flight, writes the cancel records of the active events when
-    /// den.onShutdown is cancel, and flushes. Never throws for bad input.
+    /// den.onShutdown is cancel, and flushes. Never throws for bad input. When stdout's reader goes away
+    /// it stops the same way but writes nothing more (see <see cref="OutputClosed"/>).
     /// </summary>
-    public async Task RunAsync(CancellationToken stop)
+    public async Task RunAsync(CancellationToken signalled)
     {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(signalled, outputClosed.Token);
+        var stop = running.Token;
         using var ticksDone = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var stopped = Task.Delay(Timeout.Infinite, stop);
         var timerLoop = RunTimerLoopAsync(ticksDone.Token);
@@ -91,14 +107,15 @@ internal sealed class StdioPipeline : IDisposable
         await gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            if (service.Options.OnShutdown == OnShutdownAction.Cancel)
+            if (service.Options.OnShutdown == OnShutdownAction.Cancel && !OutputClosed)
             {
                 // After a signal the table may hold active events; at the natural end it is already empty.
                 service.CancelAllOnShutdown();
             }
 
-            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-            await output.CompleteAsync().ConfigureAwait(false);
+            await FlushAsync().ConfigureAwait(false);
+            // Completing with an error drops what is still buffered: after a broken pipe nobody reads it.
+            await output.CompleteAsync(OutputClosed ? new IOException("stdout closed by its reader") : null).ConfigureAwait(false);
         }
         finally
         {
@@ -111,7 +128,11 @@ internal sealed class StdioPipeline : IDisposable
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        outputClosed.Dispose();
+    }
 
     private async Task RunInputLoopAsync(CancellationToken stop)
     {
@@ -152,6 +173,12 @@ internal sealed class StdioPipeline : IDisposable
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+            return;
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            // Stopped between two reads (a signal, or stdout's reader gone): the input did not end.
             return;
         }
 
@@ -222,7 +249,29 @@ internal sealed class StdioPipeline : IDisposable
     {
         if (records.TakePending())
         {
+            await FlushAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes the buffered records to stdout. A reader that went away is the normal end of a Unix pipeline
+    /// (<c>step_producer | head -3</c>), not a failure: it is logged once and ends the run.
+    /// </summary>
+    private async ValueTask FlushAsync()
+    {
+        if (OutputClosed)
+        {
+            return;
+        }
+
+        try
+        {
             await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException error) when (error.HResult == BrokenPipeErrno)
+        {
+            HostLog.OutputClosed(logger);
+            await outputClosed.CancelAsync().ConfigureAwait(false);
         }
     }
 
