@@ -1,3 +1,5 @@
+using StepProducer.TestSupport;
+
 namespace StepProducer.Packaging.Tests;
 
 /// <summary>

@@ -62,25 +62,8 @@ public sealed partial class DaemonProcess : IDisposable
         bool readStandardOutput = true,
         TimeSpan? waitLimit = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        var process = Process.Start(ProcessRunner.RedirectedStartInfo(fileName, arguments, environment))
+            ?? throw new InvalidOperationException($"cannot start {fileName}");
         var daemon = new DaemonProcess(process, waitLimit ?? DefaultWaitLimit);
         process.ErrorDataReceived += (_, line) => daemon.Collect(daemon.standardError, line.Data, outputPrefix: "");
         process.BeginErrorReadLine();

@@ -23,28 +23,7 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string>? environment = null,
         string? workingDirectory = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                startInfo.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(startInfo)
+        using var process = Process.Start(RedirectedStartInfo(fileName, arguments, environment, workingDirectory))
             ?? throw new InvalidOperationException($"cannot start {fileName}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -67,5 +46,37 @@ public static class ProcessRunner
         }
 
         return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>
+    /// How every test child starts: stdin, stdout and stderr redirected to the test, the environment
+    /// extended by <paramref name="environment"/>, in <paramref name="workingDirectory"/> (the repository root
+    /// by default, so relative paths mean the same in every test project).
+    /// </summary>
+    internal static ProcessStartInfo RedirectedStartInfo(
+        string fileName,
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
     }
 }

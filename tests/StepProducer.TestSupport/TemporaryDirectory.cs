@@ -1,7 +1,7 @@
-namespace StepProducer.Host.Tests;
+namespace StepProducer.TestSupport;
 
 /// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory()
     {
