@@ -72,12 +72,8 @@ public sealed class LifecycleProcessTests
     [Fact]
     public async Task SecondSigint_WhileTheDrainIsBlocked_ExitsAtOnceWith130()
     {
-        // Nobody reads stdout: 256 new records overflow the pipe, the program blocks flushing them and
-        // the graceful stop cannot finish, so only the second SIGINT ends it.
-        using var producer = StepProducerProcess.Start([], readStandardOutput: false);
-        await producer.WriteLineAsync(ManyCollisions(256));
-        await producer.WaitForLogAsync("started:");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The graceful stop cannot finish, so only the second SIGINT ends it.
+        using var producer = await StartBlockedFlushingAsync([]);
 
         producer.Interrupt();
         await producer.WaitForLogAsync("SIGINT received");
@@ -93,10 +89,7 @@ public sealed class LifecycleProcessTests
         using var directory = new TemporaryDirectory();
         var config = directory.File("config.json");
         await File.WriteAllTextAsync(config, """{"stationId": 9, "timeout": 1}""");
-        using var producer = StepProducerProcess.Start(["--config", config], readStandardOutput: false);
-        await producer.WriteLineAsync(ManyCollisions(256));
-        await producer.WaitForLogAsync("started:");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var producer = await StartBlockedFlushingAsync(["--config", config]);
 
         producer.Terminate();
 
@@ -263,6 +256,28 @@ public sealed class LifecycleProcessTests
         var members = logMembers.Replace("{0}", directory.File("producer.log"), StringComparison.Ordinal);
         await File.WriteAllTextAsync(config, "{\"stationId\": 9, \"log\": {" + members + "}}");
         return config;
+    }
+
+    /// <summary>
+    /// Starts the program with a stdout nobody reads and one line of 256 collisions: their new records
+    /// overflow the pipe, and the program blocks flushing them.
+    /// </summary>
+    private static async Task<DaemonProcess> StartBlockedFlushingAsync(IEnumerable<string> arguments)
+    {
+        var producer = StepProducerProcess.Start(arguments, readStandardOutput: false);
+        try
+        {
+            await producer.WriteLineAsync(ManyCollisions(256));
+            await producer.WaitForLogAsync("started:");
+            // Time to read the line and fill the pipe, so that a signal finds the program blocked.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            return producer;
+        }
+        catch
+        {
+            producer.Dispose();
+            throw;
+        }
     }
 
     private static string ManyCollisions(int count)
