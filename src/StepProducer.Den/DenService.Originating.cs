@@ -35,23 +35,21 @@ public sealed partial class DenService
     {
         ArgumentNullException.ThrowIfNull(report);
         _eventsIn++;
-        var nowTimestamp = _clock.Timestamp();
-        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        if (!TryStartRequest(out var nowTimestamp, out var nowIts, out var rejected))
         {
-            return RejectWallClock(wallClock);
+            return rejected;
         }
 
-        RunDueTimers(nowTimestamp, nowIts);
         var invalid = ValidateReport(report);
         if (invalid is not null)
         {
             return Reject(invalid);
         }
 
-        var detectionTime = nowIts;
-        if (report.DetectionTime is { } detected && !_clock.TryToIts(detected, out detectionTime))
+        var outside = ToDetectionTime(report.DetectionTime, nowIts, out var detectionTime);
+        if (outside is not null)
         {
-            return Reject($"detectionTime: {detected:O} is outside TimestampIts (2004-01-01T00:00:00Z onwards)");
+            return Reject(outside);
         }
 
         var validityDurationS = report.ValidityDurationS ?? _options.ValidityDurationS;
@@ -82,17 +80,15 @@ public sealed partial class DenService
     {
         ArgumentNullException.ThrowIfNull(request);
         _eventsIn++;
-        var nowTimestamp = _clock.Timestamp();
-        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        if (!TryStartRequest(out var nowTimestamp, out var nowIts, out var rejected))
         {
-            return RejectWallClock(wallClock);
+            return rejected;
         }
 
-        RunDueTimers(nowTimestamp, nowIts);
-        var detectionTime = nowIts;
-        if (request.DetectionTime is { } detected && !_clock.TryToIts(detected, out detectionTime))
+        var outside = ToDetectionTime(request.DetectionTime, nowIts, out var detectionTime);
+        if (outside is not null)
         {
-            return Reject($"detectionTime: {detected:O} is outside TimestampIts (2004-01-01T00:00:00Z onwards)");
+            return Reject(outside);
         }
 
         if (detectionTime > nowIts + _options.MaxFutureSkewMs)

@@ -23,13 +23,10 @@ public sealed partial class DenService
             return Discard(DenOutcome.Echo, fields.ActionId);
         }
 
-        if (!_clock.TryNowIts(out var nowIts, out var wallClock))
+        if (!TryStartRequest(out var nowTimestamp, out var nowIts, out var rejected))
         {
-            return RejectWallClock(wallClock);
+            return rejected;
         }
-
-        var nowTimestamp = _clock.Timestamp();
-        RunDueTimers(nowTimestamp, nowIts);
 
         if (ValidityEndIts(fields.DetectionTime, fields.ValidityDurationS) < nowIts)
         {

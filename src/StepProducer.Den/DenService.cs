@@ -118,9 +118,37 @@ public sealed partial class DenService
     }
 
     /// <summary>
-    /// Runs the due timers; every request does this first too, so the tables are current whatever the
-    /// owner's Advance cadence.
+    /// How every request starts: reads the clocks and runs the timers due by now, so that it sees current
+    /// tables whatever the owner's Advance cadence. False, with the rejection, when the wall clock lies
+    /// outside TimestampIts and no DENM time can be set.
     /// </summary>
+    private bool TryStartRequest(out long nowTimestamp, out long nowIts, out DenResult rejected)
+    {
+        nowTimestamp = _clock.Timestamp();
+        if (!_clock.TryNowIts(out nowIts, out var wallClock))
+        {
+            rejected = RejectWallClock(wallClock);
+            return false;
+        }
+
+        RunDueTimers(nowTimestamp, nowIts);
+        rejected = default;
+        return true;
+    }
+
+    /// <summary>
+    /// A request's detectionTime as TimestampIts, <paramref name="nowIts"/> when it has none. Returns the
+    /// rejection reason when the instant lies outside TimestampIts, else null.
+    /// </summary>
+    private string? ToDetectionTime(DateTimeOffset? detected, long nowIts, out long detectionTime)
+    {
+        detectionTime = nowIts;
+        return detected is { } instant && !_clock.TryToIts(instant, out detectionTime)
+            ? $"detectionTime: {instant:O} is outside TimestampIts (2004-01-01T00:00:00Z onwards)"
+            : null;
+    }
+
+    /// <summary>Runs the due timers (see <see cref="TryStartRequest"/>).</summary>
     private int RunDueTimers(long nowTimestamp, long nowIts)
     {
         var nowTick = _clock.TickAt(nowTimestamp);
