@@ -12,7 +12,11 @@ namespace StepProducer.TestSupport;
 /// </summary>
 public sealed partial class DaemonProcess : IDisposable
 {
-    /// <summary>How long <see cref="WaitForLogAsync"/> and <see cref="WaitForExitAsync"/> wait when not told otherwise.</summary>
+    /// <summary>
+    /// How long <see cref="WaitForLogAsync"/> and <see cref="WaitForExitAsync"/> wait when not told otherwise:
+    /// far above a start or a drain on a loaded 2-core CI machine (seconds), and still a prompt failure for
+    /// a child that hangs.
+    /// </summary>
     public static readonly TimeSpan DefaultWaitLimit = TimeSpan.FromSeconds(30);
 
     // Signal numbers of Linux (x86-64 and arm64 alike, signal(7)); .NET's PosixSignal has no SIGKILL or SIGSTOP.
