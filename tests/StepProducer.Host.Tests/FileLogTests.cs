@@ -12,10 +12,11 @@ public sealed class FileLogTests
     private const int EntryBytes = 100;
 
     [Fact]
-    public void Entry_IsLocalTimeWithOffset_LevelCode_Category_EventId_AndTheRenderedMessage()
+    public void Entry_IsUtcTime_LevelCode_Category_EventId_AndTheRenderedMessage()
     {
         using var directory = new TemporaryDirectory();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 22, 34, 293, TimeSpan.Zero));
+        // A local zone other than UTC: the file, like the console, must not use it.
         time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("UTC+01", TimeSpan.FromHours(1), "UTC+01", "UTC+01"));
         var path = directory.File("producer.log");
 
@@ -27,8 +28,8 @@ public sealed class FileLogTests
         }
 
         Assert.Equal(
-            "2026-11-28T13:22:34.293+01:00 [ERR] StepProducer.Host.Stdio[1002] stdin:1: specversion: required CloudEvents attribute is missing\n"
-            + "2026-11-28T13:22:34.293+01:00 [INF] StepProducer.Host.Stdio[1004] end of input after 2 lines; running until 0 active entries have expired\n",
+            "2026-11-28T12:22:34.293Z [ERR] StepProducer.Host.Stdio[1002] stdin:1: specversion: required CloudEvents attribute is missing\n"
+            + "2026-11-28T12:22:34.293Z [INF] StepProducer.Host.Stdio[1004] end of input after 2 lines; running until 0 active entries have expired\n",
             File.ReadAllText(path));
     }
 

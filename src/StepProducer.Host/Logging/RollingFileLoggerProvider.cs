@@ -6,8 +6,8 @@ namespace StepProducer.Host.Logging;
 
 /// <summary>
 /// The <c>file</c> log handler: one line per entry in a <see cref="RollingLogFile"/>,
-/// <c>2026-11-28T12:22:34.293+01:00 [ERR] StepProducer.Host.Stdio[1002] stdin:1: specversion: ...</c> (local time
-/// with its offset, a three-letter level, category, event id, the message as the console shows it), followed by the
+/// <c>2026-11-28T12:22:34.293Z [ERR] StepProducer.Host.Stdio[1002] stdin:1: specversion: ...</c> (UTC, as on the
+/// console; a three-letter level, category, event id, the message as the console shows it), followed by the
 /// exception, if any, on the lines after it. The level rule is the logger factory's (<c>log.level</c>), as for the
 /// console.
 /// </summary>
@@ -19,7 +19,11 @@ namespace StepProducer.Host.Logging;
 /// </remarks>
 internal sealed class RollingFileLoggerProvider : ILoggerProvider
 {
-    private const string TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz";
+    /// <summary>
+    /// UTC with millisecond resolution, the console's timestamps: DENM timing is reasoned about in milliseconds, and
+    /// the binary has no time zone data (InvariantTimezone, README "Footprint").
+    /// </summary>
+    private const string TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
 
     private readonly Lock _gate = new();
     private readonly RollingLogFile _file;
@@ -63,7 +67,7 @@ internal sealed class RollingFileLoggerProvider : ILoggerProvider
         {
             _entry.Clear();
             _entry.Append(CultureInfo.InvariantCulture,
-                $"{_time.GetLocalNow().ToString(TimestampFormat, CultureInfo.InvariantCulture)} [{LevelCode(level)}] {category}[{eventId}] {message}\n");
+                $"{_time.GetUtcNow().ToString(TimestampFormat, CultureInfo.InvariantCulture)} [{LevelCode(level)}] {category}[{eventId}] {message}\n");
             if (exception is not null)
             {
                 _entry.Append(exception).Append('\n');
