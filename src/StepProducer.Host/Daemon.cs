@@ -38,7 +38,12 @@ internal static class Daemon
             config = config with { InstanceName = instance };
         }
 
-        using var loggerFactory = LoggingSetup.Create(config.Log);
+        using var loggerFactory = CreateLoggerFactory(config.Log);
+        if (loggerFactory is null)
+        {
+            return ExitCodes.Config;
+        }
+
         var logger = loggerFactory.CreateLogger("StepProducer.Host");
         if (config.Redis is not null)
         {
@@ -46,5 +51,19 @@ internal static class Daemon
         }
 
         return StdioMode.Run(config, options.Retime, loggerFactory, logger);
+    }
+
+    /// <summary>The logger factory, or null after printing why a log file cannot be written (a config error).</summary>
+    private static ILoggerFactory? CreateLoggerFactory(LogOptions options)
+    {
+        try
+        {
+            return LoggingSetup.Create(options);
+        }
+        catch (IOException error)
+        {
+            Console.Error.WriteLine($"step_producer: config error: {error.Message}");
+            return null;
+        }
     }
 }

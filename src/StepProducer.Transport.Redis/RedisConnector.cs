@@ -1,3 +1,5 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -62,10 +64,29 @@ public sealed class RedisConnector(RedisTransportOptions options, ILogger logger
             {
                 configuration.TrustIssuer(ca);
             }
+
+            configuration.SslClientAuthenticationOptions = NoDownloadsTls;
         }
 
         return configuration;
     }
+
+    /// <summary>
+    /// The TLS handshake as StackExchange.Redis makes it by default (the host name checked, revocation checked online,
+    /// the validation callback of <see cref="ConfigurationOptions.TrustIssuer(string)"/> kept), except that the chain is
+    /// built without downloading issuer certificates or CRLs over HTTP: an RSU need not reach the internet, a
+    /// handshake must not wait for it, and the Native AOT binary leaves the HTTP downloader out
+    /// (src/StepProducer.Host/ILLink.Substitutions.xml). With <c>caCertificate</c> the CA's check decides anyway.
+    /// </summary>
+    private static SslClientAuthenticationOptions NoDownloadsTls(string host) => new()
+    {
+        TargetHost = host,
+        CertificateChainPolicy = new X509ChainPolicy
+        {
+            RevocationMode = X509RevocationMode.Online,
+            DisableCertificateDownloads = true,
+        },
+    };
 
     /// <summary>Connects, waiting out any outage with back-off; throws only when <paramref name="cancellation"/> fires.</summary>
     public async Task<ConnectionMultiplexer> ConnectAsync(CancellationToken cancellation, RedisConnectionRole role = RedisConnectionRole.Commits)

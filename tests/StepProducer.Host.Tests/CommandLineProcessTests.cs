@@ -140,6 +140,8 @@ public sealed class CommandLineProcessTests
     [InlineData("""{"stationId": 1, "log": {"format": "xml"}}""", "log.format:")]
     [InlineData("""{"stationId": 1, "log": {"handlers": [{"type": "file", "maxSizeMb": 0}]}}""",
         "log.handlers[0].maxSizeMb: 0 is below the minimum 1")]
+    [InlineData("""{"stationId": 1, "log": {"handlers": [{"type": "file", "path": "/dev/null/producer.log"}]}}""",
+        "log.handlers[0].path: cannot write '/dev/null/producer.log'")]
     [InlineData("""{"stationId": 1,""", "$:")]
     public async Task ConfigError_NamesPathAndRule_ExitsThree(string json, string expected)
     {

@@ -6,6 +6,11 @@ namespace StepProducer.Host.Logging;
 /// Every log event of the host, source-generated. The event ids (1000..1099) are fixed: log queries and
 /// alerts key on them, so an id is never reused or renumbered (a test asserts they are unique).
 /// </summary>
+/// <remarks>
+/// Counts and numbers are <c>long</c> parameters even where an <c>int</c> would do: every distinct list of value-type
+/// parameter types is a separate generic instantiation of the logging code, about 4 KB of the Native AOT binary
+/// each (README "Footprint"), and the rendered line is the same.
+/// </remarks>
 internal static partial class HostLog
 {
     /// <summary>The counters line is logged every 10 s, in both modes (issue 4, "Logging").</summary>
@@ -31,11 +36,11 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 1004, EventName = "EndOfInput", Level = LogLevel.Information,
         Message = "end of input after {Lines} lines; running until {ActiveEntries} active entries have expired")]
-    public static partial void EndOfInput(ILogger logger, long lines, int activeEntries);
+    public static partial void EndOfInput(ILogger logger, long lines, long activeEntries);
 
     [LoggerMessage(EventId = 1005, EventName = "ShutdownRequested", Level = LogLevel.Information,
         Message = "{Signal} received: stopping (drain limit {TimeoutSeconds} s)")]
-    public static partial void ShutdownRequested(ILogger logger, string signal, int timeoutSeconds);
+    public static partial void ShutdownRequested(ILogger logger, string signal, long timeoutSeconds);
 
     [LoggerMessage(EventId = 1006, EventName = "Summary", Level = LogLevel.Information,
         Message = "summary: {Lines} lines, {EventsIn} events in, {BadLines} bad lines; DENMs out new {New} update {Update} "
@@ -49,7 +54,7 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 1009, EventName = "DrainTimedOut", Level = LogLevel.Error,
         Message = "the shutdown drain did not finish within {TimeoutSeconds} s; exiting with records possibly unflushed")]
-    public static partial void DrainTimedOut(ILogger logger, int timeoutSeconds);
+    public static partial void DrainTimedOut(ILogger logger, long timeoutSeconds);
 
     [LoggerMessage(EventId = 1010, EventName = "SecondInterrupt", Level = LogLevel.Warning,
         Message = "second SIGINT: exiting at once with code 130")]

@@ -3,8 +3,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Serilog;
-using Serilog.Extensions.Logging;
 using StepProducer.Host.Configuration;
 
 namespace StepProducer.Host.Logging;
@@ -20,9 +18,6 @@ public static class LoggingSetup
     /// <summary>ISO 8601 UTC timestamps, millisecond resolution: DENM timing is reasoned about in milliseconds.</summary>
     private const string ConsoleTimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
 
-    private const string FileOutputTemplate =
-        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {SourceContext}[{EventId}] {Message:lj}{NewLine}{Exception}";
-
     /// <summary>1 MiB: maxSizeMb is in mebibytes.</summary>
     private const long BytesPerMegabyte = 1024 * 1024;
 
@@ -31,22 +26,32 @@ public static class LoggingSetup
 
     private const DynamicallyAccessedMemberTypes OptionsConstructor = DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
 
+    /// <exception cref="IOException">A <c>file</c> handler's folder or file cannot be created or opened; the message
+    /// names the handler's config path (<c>log.handlers[N].path</c>).</exception>
     public static ILoggerFactory Create(LogOptions options)
     {
         var factory = new LoggerFactory([], new LoggerFilterOptions { MinLevel = ToLogLevel(options.Level) });
-        foreach (var handler in options.Handlers)
+        try
         {
-            // AddProvider, not the constructor's provider list: the factory disposes only providers added this way,
-            // and disposing flushes the console queue and closes the Serilog file.
-            switch (handler)
+            for (var index = 0; index < options.Handlers.Count; index++)
             {
-                case ConsoleLogHandler:
-                    factory.AddProvider(CreateConsole(options.Format));
-                    break;
-                case FileLogHandler file:
-                    factory.AddProvider(CreateFile(file));
-                    break;
+                // AddProvider, not the constructor's provider list: the factory disposes only providers added this
+                // way, and disposing flushes the console queue and closes the log file.
+                switch (options.Handlers[index])
+                {
+                    case ConsoleLogHandler:
+                        factory.AddProvider(CreateConsole(options.Format));
+                        break;
+                    case FileLogHandler file:
+                        factory.AddProvider(CreateFile(file, index));
+                        break;
+                }
             }
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
         }
 
         return factory;
@@ -87,19 +92,16 @@ public static class LoggingSetup
         return new ConsoleLoggerProvider(Fixed(consoleOptions), [(ConsoleFormatter)formatter]);
     }
 
-    private static SerilogLoggerProvider CreateFile(FileLogHandler file)
+    private static RollingFileLoggerProvider CreateFile(FileLogHandler file, int index)
     {
-        var serilogLogger = new LoggerConfiguration()
-            .MinimumLevel.Verbose()
-            .WriteTo.File(
-                file.Path,
-                outputTemplate: FileOutputTemplate,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                fileSizeLimitBytes: file.MaxSizeMb * BytesPerMegabyte,
-                rollOnFileSizeLimit: true,
-                retainedFileCountLimit: file.MaxFiles)
-            .CreateLogger();
-        return new SerilogLoggerProvider(serilogLogger, dispose: true);
+        try
+        {
+            return new(new RollingLogFile(file.Path, file.MaxSizeMb * BytesPerMegabyte, file.MaxFiles), TimeProvider.System);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"log.handlers[{index}].path: cannot write '{file.Path}': {error.Message}", error);
+        }
     }
 
     private static FixedOptions<T> Fixed<[DynamicallyAccessedMembers(OptionsConstructor)] T>(T value) => new(value);
