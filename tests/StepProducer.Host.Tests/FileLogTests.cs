@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using StepProducer.Host.Configuration;
 using StepProducer.Host.Logging;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Host.Tests;
 
