@@ -30,6 +30,12 @@ internal readonly struct JerV1 : IJerVersion<CauseCode, ActionID>
 
     public static JerIdentifierTable TrafficDirection => JerIdentifiers.RelevanceTrafficDirection;
 
+    public static JsonEncodedText TracesKey => Key.Traces;
+
+    public static JsonEncodedText HeadingValueKey => Key.HeadingValue;
+
+    public static JsonEncodedText HeadingConfidenceKey => Key.HeadingConfidence;
+
     public static JerIdentifierTable TrafficRule => JerIdentifiers.TrafficRuleV1;
 
     public static JerIdentifierTable PositioningSolutionType => JerIdentifiers.PositioningSolutionTypeV1;

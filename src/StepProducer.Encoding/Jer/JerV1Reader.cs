@@ -9,18 +9,13 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// Reads the JER of a DENM of EN 302 637-3 v1.3.1 (DENM-PDU-Descriptions) on TS 102 894-2 v1.3.1
 /// (ITS-Container), checking every key, JSON type, range, SIZE and identifier as the UPER encoder does. The
-/// header, management and à-la-carte containers go through the code both versions share; the situation and
-/// location containers are v1.3.1's own.
+/// header, management, location and à-la-carte containers go through the code both versions share; the
+/// situation container is v1.3.1's own.
 /// </summary>
 internal static class JerV1Reader
 {
     private static readonly JerSequence SituationSequence = new(
         [Key.InformationQuality, Key.EventType, Key.LinkedCause, Key.EventHistory], Key.LinkedCause, Key.EventHistory);
-
-    private static readonly JerSequence LocationSequence = new(
-        [Key.EventSpeed, Key.EventPositionHeading, Key.Traces, Key.RoadType], Key.EventSpeed, Key.EventPositionHeading, Key.RoadType);
-
-    private static readonly JerSequence HeadingSequence = new([Key.HeadingValue, Key.HeadingConfidence]);
 
     public static Denm.V1.Denm Read(ReadOnlySpan<byte> json) => JerRead.ReadDocument(json, ReadDenm);
 
@@ -100,25 +95,15 @@ internal static class JerV1Reader
             }
         });
 
-    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path) =>
-        LocationSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref LocationContainer location) =>
+    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path)
+    {
+        var fields = JerLocation<JerV1>.Read(ref reader, path);
+        return new LocationContainer
         {
-            const int eventSpeed = 0, eventPositionHeading = 1, traces = 2;
-            switch (key)
-            {
-                case eventSpeed:
-                    location.EventSpeed = JerCommonReader.ReadSpeed(ref r, p);
-                    break;
-                case eventPositionHeading:
-                    var (value, confidence) = JerCommonReader.ReadValueAndConfidence(ref r, p, HeadingSequence, JerRange.HeadingValue);
-                    location.EventPositionHeading = new Heading { HeadingValue = value, HeadingConfidence = confidence };
-                    break;
-                case traces:
-                    location.Traces = JerCommonReader.ReadTraces(ref r, p);
-                    break;
-                default:
-                    location.RoadType = (RoadType)JerIdentifiers.RoadType.Read(ref r, p);
-                    break;
-            }
-        });
+            EventSpeed = fields.EventSpeed,
+            EventPositionHeading = fields.EventPositionHeading is var (value, confidence) ? new Heading { HeadingValue = value, HeadingConfidence = confidence } : null,
+            Traces = fields.Traces,
+            RoadType = fields.RoadType,
+        };
+    }
 }

@@ -8,8 +8,9 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// Writes a DENM of EN 302 637-3 v1.3.1 (DENM-PDU-Descriptions) on TS 102 894-2 v1.3.1 (ITS-Container) as JER:
 /// v1.3.1 identifiers as keys, absent OPTIONALs and a DEFAULT-valued validityDuration left out. The header,
-/// management and à-la-carte containers go through the code both versions share (<see cref="JerManagement{TVersion}"/>,
-/// <see cref="JerAlacarte{TVersion, TCause, TActionId}"/>); the situation and location containers are v1.3.1's own.
+/// management, location and à-la-carte containers go through the code both versions share
+/// (<see cref="JerManagement{TVersion}"/>, <see cref="JerLocation{TVersion}"/>, <see cref="JerAlacarte{TVersion, TCause, TActionId}"/>);
+/// the situation container is v1.3.1's own.
 /// </summary>
 internal static class JerV1Writer
 {
@@ -76,26 +77,14 @@ internal static class JerV1Writer
         writer.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location)
-    {
-        writer.WriteStartObject(Key.Location);
-        if (location.EventSpeed is { } speed)
-        {
-            JerCommonWriter.WriteValueAndConfidence(writer, Key.EventSpeed, Key.SpeedValue, speed.SpeedValue, Key.SpeedConfidence, speed.SpeedConfidence);
-        }
-
-        if (location.EventPositionHeading is { } heading)
-        {
-            JerCommonWriter.WriteValueAndConfidence(
-                writer, Key.EventPositionHeading, Key.HeadingValue, heading.HeadingValue, Key.HeadingConfidence, heading.HeadingConfidence);
-        }
-
-        JerCommonWriter.WriteList(writer, Key.Traces, location.Traces, JerCommonWriter.WritePath);
-        if (location.RoadType is { } roadType)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.RoadType, JerIdentifiers.RoadType, (int)roadType);
-        }
-
-        writer.WriteEndObject();
-    }
+    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location) =>
+        JerLocation<JerV1>.Write(
+            writer,
+            new LocationFields
+            {
+                EventSpeed = location.EventSpeed,
+                EventPositionHeading = location.EventPositionHeading is { } heading ? (heading.HeadingValue, heading.HeadingConfidence) : null,
+                Traces = location.Traces,
+                RoadType = location.RoadType,
+            });
 }

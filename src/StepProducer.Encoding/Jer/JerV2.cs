@@ -38,6 +38,12 @@ internal readonly struct JerV2 : IJerVersion<CauseCodeV2, ActionId>
 
     public static JerIdentifierTable TrafficDirection => JerIdentifiers.TrafficDirection;
 
+    public static JsonEncodedText TracesKey => Key.DetectionZonesToEventPosition;
+
+    public static JsonEncodedText HeadingValueKey => Key.Value;
+
+    public static JsonEncodedText HeadingConfidenceKey => Key.Confidence;
+
     public static JerIdentifierTable TrafficRule => JerIdentifiers.TrafficRuleV2;
 
     public static JerIdentifierTable PositioningSolutionType => JerIdentifiers.PositioningSolutionTypeV2;

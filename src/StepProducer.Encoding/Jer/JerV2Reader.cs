@@ -9,8 +9,8 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// Reads the JER of a DENM of TS 103 831 v2.2.1 (DENM-PDU-Description) on TS 102 894-2 v2.2.1 (ETSI-ITS-CDD),
 /// checking every key, JSON type, range, SIZE and identifier, and the module's constraints, as the UPER
-/// encoder does. The header, management and à-la-carte containers go through the code both versions share;
-/// the situation and location containers, and the DenmPayload constraint, are v2.2.1's own. Extension
+/// encoder does. The header, management, location and à-la-carte containers go through the code both versions
+/// share; the situation container and the DenmPayload constraint are v2.2.1's own. Extension
 /// additions kept as raw UPER bytes have no JER, so they are never read.
 /// </summary>
 internal static class JerV2Reader
@@ -19,12 +19,6 @@ internal static class JerV2Reader
     private static readonly JerSequence SituationSequence = new(
         [Key.InformationQuality, Key.EventType, Key.LinkedCause, Key.EventZone, Key.LinkedDenms, Key.EventEnd],
         Key.LinkedCause, Key.EventZone, Key.LinkedDenms, Key.EventEnd);
-
-    private static readonly JerSequence LocationSequence = new(
-        [Key.EventSpeed, Key.EventPositionHeading, Key.DetectionZonesToEventPosition, Key.RoadType],
-        Key.EventSpeed, Key.EventPositionHeading, Key.RoadType);
-
-    private static readonly JerSequence Wgs84AngleSequence = new([Key.Value, Key.Confidence]);
 
     public static Denm.V2.Denm Read(ReadOnlySpan<byte> json) => JerRead.ReadDocument(json, ReadDenm);
 
@@ -158,26 +152,15 @@ internal static class JerV2Reader
         return zone;
     }
 
-    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path) =>
-        LocationSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref LocationContainer location) =>
+    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path)
+    {
+        var fields = JerLocation<JerV2>.Read(ref reader, path);
+        return new LocationContainer
         {
-            const int eventSpeed = 0, eventPositionHeading = 1, detectionZones = 2;
-            switch (key)
-            {
-                case eventSpeed:
-                    location.EventSpeed = JerCommonReader.ReadSpeed(ref r, p);
-                    break;
-                case eventPositionHeading:
-                    // Wgs84AngleValue has HeadingValue's range (0..3601).
-                    var (value, confidence) = JerCommonReader.ReadValueAndConfidence(ref r, p, Wgs84AngleSequence, JerRange.HeadingValue);
-                    location.EventPositionHeading = new Wgs84Angle { Value = value, Confidence = confidence };
-                    break;
-                case detectionZones:
-                    location.DetectionZonesToEventPosition = JerCommonReader.ReadTraces(ref r, p);
-                    break;
-                default:
-                    location.RoadType = (RoadType)JerIdentifiers.RoadType.Read(ref r, p);
-                    break;
-            }
-        });
+            EventSpeed = fields.EventSpeed,
+            EventPositionHeading = fields.EventPositionHeading is var (value, confidence) ? new Wgs84Angle { Value = value, Confidence = confidence } : null,
+            DetectionZonesToEventPosition = fields.Traces,
+            RoadType = fields.RoadType,
+        };
+    }
 }

@@ -8,8 +8,9 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// Writes a DENM of TS 103 831 v2.2.1 (DENM-PDU-Description) on TS 102 894-2 v2.2.1 (ETSI-ITS-CDD) as JER:
 /// v2.2.1 identifiers as keys, absent OPTIONALs and a DEFAULT-valued validityDuration left out. The header,
-/// management and à-la-carte containers go through the code both versions share (<see cref="JerManagement{TVersion}"/>,
-/// <see cref="JerAlacarte{TVersion, TCause, TActionId}"/>); the situation and location containers are v2.2.1's own.
+/// management, location and à-la-carte containers go through the code both versions share
+/// (<see cref="JerManagement{TVersion}"/>, <see cref="JerLocation{TVersion}"/>, <see cref="JerAlacarte{TVersion, TCause, TActionId}"/>);
+/// the situation container is v2.2.1's own.
 /// The extension addition groups of LocationContainer and AlacarteContainer, which the model keeps as raw
 /// UPER bytes, have no JER here and are left out too (see <see cref="JerCodec.OmittedExtensionGroups"/>).
 /// </summary>
@@ -90,25 +91,14 @@ internal static class JerV2Writer
         writer.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location)
-    {
-        writer.WriteStartObject(Key.Location);
-        if (location.EventSpeed is { } speed)
-        {
-            JerCommonWriter.WriteValueAndConfidence(writer, Key.EventSpeed, Key.SpeedValue, speed.SpeedValue, Key.SpeedConfidence, speed.SpeedConfidence);
-        }
-
-        if (location.EventPositionHeading is { } heading)
-        {
-            JerCommonWriter.WriteValueAndConfidence(writer, Key.EventPositionHeading, Key.Value, heading.Value, Key.Confidence, heading.Confidence);
-        }
-
-        JerCommonWriter.WriteList(writer, Key.DetectionZonesToEventPosition, location.DetectionZonesToEventPosition, JerCommonWriter.WritePath);
-        if (location.RoadType is { } roadType)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.RoadType, JerIdentifiers.RoadType, (int)roadType);
-        }
-
-        writer.WriteEndObject();
-    }
+    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location) =>
+        JerLocation<JerV2>.Write(
+            writer,
+            new LocationFields
+            {
+                EventSpeed = location.EventSpeed,
+                EventPositionHeading = location.EventPositionHeading is { } heading ? (heading.Value, heading.Confidence) : null,
+                Traces = location.DetectionZonesToEventPosition,
+                RoadType = location.RoadType,
+            });
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace StepProducer.Encoding.Jer;
 
 /// <summary>
-/// The identifiers and value constraints in which the JER of a DENM's header and management container differs
+/// The identifiers and value constraints in which the JER of a DENM's header, management and location containers differs
 /// between EN 302 637-3 v1.3.1 on TS 102 894-2 v1.3.1 (ITS-Container) and TS 103 831 v2.2.1 on TS 102 894-2
 /// v2.2.1 (ETSI-ITS-CDD), whose components are otherwise the same. Implemented by a struct per version, so that
 /// the shared code is specialised per version with direct calls (as <c>UperPdu</c> is for UPER).
@@ -36,6 +36,15 @@ internal interface IJerVersionIdentifiers
 
     /// <summary>RelevanceTrafficDirection (v1.3.1) / TrafficDirection (v2.2.1): the same values, other identifiers.</summary>
     static abstract JerIdentifierTable TrafficDirection { get; }
+
+    /// <summary>LocationContainer: traces (v1.3.1) / detectionZonesToEventPosition (v2.2.1).</summary>
+    static abstract JsonEncodedText TracesKey { get; }
+
+    /// <summary>eventPositionHeading's value: Heading.headingValue (v1.3.1) / Wgs84Angle.value (v2.2.1).</summary>
+    static abstract JsonEncodedText HeadingValueKey { get; }
+
+    /// <summary>eventPositionHeading's confidence: Heading.headingConfidence (v1.3.1) / Wgs84Angle.confidence (v2.2.1).</summary>
+    static abstract JsonEncodedText HeadingConfidenceKey { get; }
 }
 
 /// <summary>
