@@ -17,6 +17,20 @@ internal static class JerAlacarte<TVersion, TCause, TActionId>
     where TCause : struct
     where TActionId : struct
 {
+    /// <summary>AlacarteContainer's root components: the same identifiers in both versions, all OPTIONAL.</summary>
+    private static readonly JerSequence AlacarteSequence = JerCommonReader.AllOptional(
+        Key.LanePosition, Key.ImpactReduction, Key.ExternalTemperature, Key.RoadWorks, Key.PositioningSolution, Key.StationaryVehicle);
+
+    /// <summary>RoadWorksContainerExtended: the same identifiers in both versions, all OPTIONAL.</summary>
+    private static readonly JerSequence RoadWorksSequence = JerCommonReader.AllOptional(
+        Key.LightBarSirenInUse, Key.ClosedLanes, Key.Restriction, Key.SpeedLimit, Key.IncidentIndication,
+        Key.RecommendedPath, Key.StartingPointSpeedLimit, Key.TrafficFlowRule, Key.ReferenceDenms);
+
+    /// <summary>StationaryVehicleContainer: the same identifiers in both versions, all OPTIONAL.</summary>
+    private static readonly JerSequence StationaryVehicleSequence = JerCommonReader.AllOptional(
+        Key.StationarySince, Key.StationaryCause, Key.CarryingDangerousGoods, Key.NumberOfOccupants,
+        Key.VehicleIdentification, Key.EnergyStorageType);
+
     public static void Write<TRoadWorks, TStationaryVehicle>(Utf8JsonWriter writer, IAlacarteContainer<TRoadWorks, TStationaryVehicle> alacarte)
         where TRoadWorks : class, IRoadWorksContainer<TCause, TActionId>, new()
         where TStationaryVehicle : class, IStationaryVehicleContainer<TCause>, new()
@@ -59,7 +73,7 @@ internal static class JerAlacarte<TVersion, TCause, TActionId>
         where TAlacarte : class, IAlacarteContainer<TRoadWorks, TStationaryVehicle>, new()
         where TRoadWorks : class, IRoadWorksContainer<TCause, TActionId>, new()
         where TStationaryVehicle : class, IStationaryVehicleContainer<TCause>, new() =>
-        JerCommonReader.AlacarteSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TAlacarte alacarte) =>
+        AlacarteSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TAlacarte alacarte) =>
         {
             const int lanePosition = 0, impactReduction = 1, externalTemperature = 2, roadWorks = 3, positioningSolution = 4;
             switch (key)
@@ -139,7 +153,7 @@ internal static class JerAlacarte<TVersion, TCause, TActionId>
 
     private static TRoadWorks ReadRoadWorks<TRoadWorks>(ref Utf8JsonReader reader, JerPath path)
         where TRoadWorks : class, IRoadWorksContainer<TCause, TActionId>, new() =>
-        JerCommonReader.RoadWorksSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TRoadWorks roadWorks) =>
+        RoadWorksSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TRoadWorks roadWorks) =>
         {
             const int lightBarSirenInUse = 0, closedLanes = 1, restriction = 2, speedLimit = 3, incidentIndication = 4,
                 recommendedPath = 5, startingPointSpeedLimit = 6, trafficFlowRule = 7;
@@ -213,7 +227,7 @@ internal static class JerAlacarte<TVersion, TCause, TActionId>
 
     private static TStationaryVehicle ReadStationaryVehicle<TStationaryVehicle>(ref Utf8JsonReader reader, JerPath path)
         where TStationaryVehicle : class, IStationaryVehicleContainer<TCause>, new() =>
-        JerCommonReader.StationaryVehicleSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TStationaryVehicle stationary) =>
+        StationaryVehicleSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref TStationaryVehicle stationary) =>
         {
             const int stationarySince = 0, stationaryCause = 1, carryingDangerousGoods = 2, numberOfOccupants = 3,
                 vehicleIdentification = 4;

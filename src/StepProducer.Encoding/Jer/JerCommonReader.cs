@@ -19,20 +19,6 @@ internal static class JerCommonReader
     public static readonly JerSequence PayloadSequence = new(
         [Key.Management, Key.Situation, Key.Location, Key.Alacarte], Key.Situation, Key.Location, Key.Alacarte);
 
-    /// <summary>AlacarteContainer's root components: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence AlacarteSequence = AllOptional(
-        Key.LanePosition, Key.ImpactReduction, Key.ExternalTemperature, Key.RoadWorks, Key.PositioningSolution, Key.StationaryVehicle);
-
-    /// <summary>RoadWorksContainerExtended: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence RoadWorksSequence = AllOptional(
-        Key.LightBarSirenInUse, Key.ClosedLanes, Key.Restriction, Key.SpeedLimit, Key.IncidentIndication,
-        Key.RecommendedPath, Key.StartingPointSpeedLimit, Key.TrafficFlowRule, Key.ReferenceDenms);
-
-    /// <summary>StationaryVehicleContainer: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence StationaryVehicleSequence = AllOptional(
-        Key.StationarySince, Key.StationaryCause, Key.CarryingDangerousGoods, Key.NumberOfOccupants,
-        Key.VehicleIdentification, Key.EnergyStorageType);
-
     private static readonly JerSequence ReferencePositionSequence =
         new([Key.Latitude, Key.Longitude, Key.PositionConfidenceEllipse, Key.Altitude]);
 
