@@ -43,18 +43,12 @@ internal static class JerCommonWriter
         var fragment = new JerFragment(text);
         var ellipse = position.PositionConfidenceEllipse;
         var altitude = position.Altitude;
-        fragment.Append("{\"latitude\":"u8);
-        fragment.AppendNumber(position.Latitude);
-        fragment.Append(",\"longitude\":"u8);
-        fragment.AppendNumber(position.Longitude);
-        fragment.Append(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8);
-        fragment.AppendNumber(ellipse.SemiMajorConfidence);
-        fragment.Append(",\"semiMinorConfidence\":"u8);
-        fragment.AppendNumber(ellipse.SemiMinorConfidence);
-        fragment.Append(",\"semiMajorOrientation\":"u8);
-        fragment.AppendNumber(ellipse.SemiMajorOrientation);
-        fragment.Append("},\"altitude\":{\"altitudeValue\":"u8);
-        fragment.AppendNumber(altitude.AltitudeValue);
+        fragment.AppendMember("{\"latitude\":"u8, position.Latitude);
+        fragment.AppendMember(",\"longitude\":"u8, position.Longitude);
+        fragment.AppendMember(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8, ellipse.SemiMajorConfidence);
+        fragment.AppendMember(",\"semiMinorConfidence\":"u8, ellipse.SemiMinorConfidence);
+        fragment.AppendMember(",\"semiMajorOrientation\":"u8, ellipse.SemiMajorOrientation);
+        fragment.AppendMember("},\"altitude\":{\"altitudeValue\":"u8, altitude.AltitudeValue);
         fragment.Append(",\"altitudeConfidence\":\""u8);
         fragment.Append(JerIdentifiers.AltitudeConfidence[(int)altitude.AltitudeConfidence].EncodedUtf8Bytes);
         fragment.Append("\"}}"u8);
@@ -86,17 +80,13 @@ internal static class JerCommonWriter
         {
             var position = point.PathPosition;
             var fragment = new JerFragment(text);
-            fragment.Append("{\"pathPosition\":{\"deltaLatitude\":"u8);
-            fragment.AppendNumber(position.DeltaLatitude);
-            fragment.Append(",\"deltaLongitude\":"u8);
-            fragment.AppendNumber(position.DeltaLongitude);
-            fragment.Append(",\"deltaAltitude\":"u8);
-            fragment.AppendNumber(position.DeltaAltitude);
+            fragment.AppendMember("{\"pathPosition\":{\"deltaLatitude\":"u8, position.DeltaLatitude);
+            fragment.AppendMember(",\"deltaLongitude\":"u8, position.DeltaLongitude);
+            fragment.AppendMember(",\"deltaAltitude\":"u8, position.DeltaAltitude);
             fragment.Append("}"u8);
             if (point.PathDeltaTime is { } deltaTime)
             {
-                fragment.Append(",\"pathDeltaTime\":"u8);
-                fragment.AppendNumber(deltaTime);
+                fragment.AppendMember(",\"pathDeltaTime\":"u8, deltaTime);
             }
 
             fragment.Append("}"u8);
