@@ -348,6 +348,10 @@ internal static class JerCommonReader
             }
         });
 
+    /// <summary>
+    /// The target of <see cref="ReadValueAndConfidence"/>: Speed, Heading (TS 102 894-2 v1.3.1) or Wgs84Angle
+    /// (TS 102 894-2 v2.2.1) being read, with the range its value must lie in.
+    /// </summary>
     private struct ValueAndConfidence
     {
         public JerRange ValueRange;
