@@ -14,6 +14,9 @@ namespace StepProducer.Encoding.Jer;
 internal static class JerManagement<TVersion>
     where TVersion : IJerVersionIdentifiers
 {
+    /// <summary>defaultValidity INTEGER ::= 600, in both DENM modules.</summary>
+    private const int DefaultValidity = 600;
+
     private static readonly JerSequence HeaderSequence = new([Key.ProtocolVersion, TVersion.MessageIdKey, TVersion.StationIdKey]);
 
     /// <summary>validityDuration is DEFAULT defaultValidity, so it may be absent like the OPTIONALs.</summary>
@@ -25,9 +28,6 @@ internal static class JerManagement<TVersion>
         Key.Termination, TVersion.DistanceKey, TVersion.TrafficDirectionKey, Key.ValidityDuration, Key.TransmissionInterval);
 
     private static readonly JerSequence ActionIdSequence = new([TVersion.OriginatingStationIdKey, Key.SequenceNumber]);
-
-    /// <summary>defaultValidity INTEGER ::= 600, in both DENM modules.</summary>
-    private const int DefaultValidity = 600;
 
     public static void WriteHeader(Utf8JsonWriter writer, int protocolVersion, int messageId, uint stationId)
     {
