@@ -12,19 +12,12 @@ namespace StepProducer.Encoding.Jer;
 /// </summary>
 internal static class JerCommonReader
 {
-    /// <summary>AlacarteContainer's root components: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence AlacarteSequence = AllOptional(
-        Key.LanePosition, Key.ImpactReduction, Key.ExternalTemperature, Key.RoadWorks, Key.PositioningSolution, Key.StationaryVehicle);
+    /// <summary>The DENM PDU: header and denm, the same identifiers in both DENM modules.</summary>
+    public static readonly JerSequence DenmSequence = new([Key.Header, Key.Denm]);
 
-    /// <summary>RoadWorksContainerExtended: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence RoadWorksSequence = AllOptional(
-        Key.LightBarSirenInUse, Key.ClosedLanes, Key.Restriction, Key.SpeedLimit, Key.IncidentIndication,
-        Key.RecommendedPath, Key.StartingPointSpeedLimit, Key.TrafficFlowRule, Key.ReferenceDenms);
-
-    /// <summary>StationaryVehicleContainer: the same identifiers in both versions, all OPTIONAL.</summary>
-    public static readonly JerSequence StationaryVehicleSequence = AllOptional(
-        Key.StationarySince, Key.StationaryCause, Key.CarryingDangerousGoods, Key.NumberOfOccupants,
-        Key.VehicleIdentification, Key.EnergyStorageType);
+    /// <summary>DecentralizedEnvironmentalNotificationMessage (v1.3.1) / DenmPayload (v2.2.1): the same identifiers.</summary>
+    public static readonly JerSequence PayloadSequence = new(
+        [Key.Management, Key.Situation, Key.Location, Key.Alacarte], Key.Situation, Key.Location, Key.Alacarte);
 
     private static readonly JerSequence ReferencePositionSequence =
         new([Key.Latitude, Key.Longitude, Key.PositionConfidenceEllipse, Key.Altitude]);
@@ -132,19 +125,39 @@ internal static class JerCommonReader
     public static List<ReferencePosition> ReadItineraryPath(ref Utf8JsonReader reader, JerPath path) =>
         JerRead.ReadList(ref reader, path, ItineraryPathSize, ReadReferencePosition);
 
-    public static Speed ReadSpeed(ref Utf8JsonReader reader, JerPath path) =>
-        SpeedSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Speed speed) =>
-        {
-            const int speedValue = 0;
-            if (key == speedValue)
+    public static Speed ReadSpeed(ref Utf8JsonReader reader, JerPath path)
+    {
+        var (value, confidence) = ReadValueAndConfidence(ref reader, path, SpeedSequence, JerRange.SpeedValue);
+        return new Speed { SpeedValue = value, SpeedConfidence = confidence };
+    }
+
+    /// <summary>
+    /// A SEQUENCE of a value within <paramref name="valueRange"/> and its confidence (1..127), both mandatory:
+    /// Speed, Heading (v1.3.1) and Wgs84Angle (v2.2.1), whose SpeedConfidence, HeadingConfidence and
+    /// Wgs84AngleConfidence share that range. <paramref name="sequence"/> names the two keys.
+    /// </summary>
+    public static (int Value, int Confidence) ReadValueAndConfidence(
+        ref Utf8JsonReader reader, JerPath path, JerSequence sequence, JerRange valueRange)
+    {
+        // The value's range travels in the target, as the component reader is static.
+        var read = sequence.Read(
+            ref reader,
+            path,
+            new ValueAndConfidence { ValueRange = valueRange },
+            static (ref Utf8JsonReader r, JerPath p, int key, ref ValueAndConfidence target) =>
             {
-                speed.SpeedValue = JerRead.ReadInt32(ref r, p, JerRange.SpeedValue);
-            }
-            else
-            {
-                speed.SpeedConfidence = JerRead.ReadInt32(ref r, p, JerRange.Confidence127);
-            }
-        });
+                const int value = 0;
+                if (key == value)
+                {
+                    target.Value = JerRead.ReadInt32(ref r, p, target.ValueRange);
+                }
+                else
+                {
+                    target.Confidence = JerRead.ReadInt32(ref r, p, JerRange.Confidence127);
+                }
+            });
+        return (read.Value, read.Confidence);
+    }
 
     public static ImpactReductionContainer ReadImpactReduction(ref Utf8JsonReader reader, JerPath path) =>
         ImpactReductionSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ImpactReductionContainer impact) =>
@@ -334,4 +347,15 @@ internal static class JerCommonReader
                     break;
             }
         });
+
+    /// <summary>
+    /// The target of <see cref="ReadValueAndConfidence"/>: Speed, Heading (TS 102 894-2 v1.3.1) or Wgs84Angle
+    /// (TS 102 894-2 v2.2.1) being read, with the range its value must lie in.
+    /// </summary>
+    private struct ValueAndConfidence
+    {
+        public JerRange ValueRange;
+        public int Value;
+        public int Confidence;
+    }
 }

@@ -43,18 +43,12 @@ internal static class JerCommonWriter
         var fragment = new JerFragment(text);
         var ellipse = position.PositionConfidenceEllipse;
         var altitude = position.Altitude;
-        fragment.Append("{\"latitude\":"u8);
-        fragment.AppendNumber(position.Latitude);
-        fragment.Append(",\"longitude\":"u8);
-        fragment.AppendNumber(position.Longitude);
-        fragment.Append(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8);
-        fragment.AppendNumber(ellipse.SemiMajorConfidence);
-        fragment.Append(",\"semiMinorConfidence\":"u8);
-        fragment.AppendNumber(ellipse.SemiMinorConfidence);
-        fragment.Append(",\"semiMajorOrientation\":"u8);
-        fragment.AppendNumber(ellipse.SemiMajorOrientation);
-        fragment.Append("},\"altitude\":{\"altitudeValue\":"u8);
-        fragment.AppendNumber(altitude.AltitudeValue);
+        fragment.AppendMember("{\"latitude\":"u8, position.Latitude);
+        fragment.AppendMember(",\"longitude\":"u8, position.Longitude);
+        fragment.AppendMember(",\"positionConfidenceEllipse\":{\"semiMajorConfidence\":"u8, ellipse.SemiMajorConfidence);
+        fragment.AppendMember(",\"semiMinorConfidence\":"u8, ellipse.SemiMinorConfidence);
+        fragment.AppendMember(",\"semiMajorOrientation\":"u8, ellipse.SemiMajorOrientation);
+        fragment.AppendMember("},\"altitude\":{\"altitudeValue\":"u8, altitude.AltitudeValue);
         fragment.Append(",\"altitudeConfidence\":\""u8);
         fragment.Append(JerIdentifiers.AltitudeConfidence[(int)altitude.AltitudeConfidence].EncodedUtf8Bytes);
         fragment.Append("\"}}"u8);
@@ -86,17 +80,13 @@ internal static class JerCommonWriter
         {
             var position = point.PathPosition;
             var fragment = new JerFragment(text);
-            fragment.Append("{\"pathPosition\":{\"deltaLatitude\":"u8);
-            fragment.AppendNumber(position.DeltaLatitude);
-            fragment.Append(",\"deltaLongitude\":"u8);
-            fragment.AppendNumber(position.DeltaLongitude);
-            fragment.Append(",\"deltaAltitude\":"u8);
-            fragment.AppendNumber(position.DeltaAltitude);
+            fragment.AppendMember("{\"pathPosition\":{\"deltaLatitude\":"u8, position.DeltaLatitude);
+            fragment.AppendMember(",\"deltaLongitude\":"u8, position.DeltaLongitude);
+            fragment.AppendMember(",\"deltaAltitude\":"u8, position.DeltaAltitude);
             fragment.Append("}"u8);
             if (point.PathDeltaTime is { } deltaTime)
             {
-                fragment.Append(",\"pathDeltaTime\":"u8);
-                fragment.AppendNumber(deltaTime);
+                fragment.AppendMember(",\"pathDeltaTime\":"u8, deltaTime);
             }
 
             fragment.Append("}"u8);
@@ -120,11 +110,16 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    public static void WriteSpeed(Utf8JsonWriter writer, JsonEncodedText key, Speed speed)
+    /// <summary>
+    /// A SEQUENCE of a value and its confidence, two INTEGERs: Speed (speedValue, speedConfidence), Heading
+    /// (v1.3.1: headingValue, headingConfidence) and Wgs84Angle (v2.2.1: value, confidence).
+    /// </summary>
+    public static void WriteValueAndConfidence(
+        Utf8JsonWriter writer, JsonEncodedText key, JsonEncodedText valueKey, int value, JsonEncodedText confidenceKey, int confidence)
     {
         writer.WriteStartObject(key);
-        writer.WriteNumber(Key.SpeedValue, speed.SpeedValue);
-        writer.WriteNumber(Key.SpeedConfidence, speed.SpeedConfidence);
+        writer.WriteNumber(valueKey, value);
+        writer.WriteNumber(confidenceKey, confidence);
         writer.WriteEndObject();
     }
 
@@ -135,13 +130,7 @@ internal static class JerCommonWriter
         writer.WriteNumber(Key.HeightLonCarrRight, impact.HeightLonCarrRight);
         writer.WriteNumber(Key.PosLonCarrLeft, impact.PosLonCarrLeft);
         writer.WriteNumber(Key.PosLonCarrRight, impact.PosLonCarrRight);
-        writer.WriteStartArray(Key.PositionOfPillars);
-        foreach (var pillar in impact.PositionOfPillars)
-        {
-            writer.WriteNumberValue(pillar);
-        }
-
-        writer.WriteEndArray();
+        WriteIntegerList(writer, Key.PositionOfPillars, impact.PositionOfPillars);
         writer.WriteNumber(Key.PosCentMass, impact.PosCentMass);
         writer.WriteNumber(Key.WheelBaseVehicle, impact.WheelBaseVehicle);
         writer.WriteNumber(Key.TurningRadius, impact.TurningRadius);
@@ -152,7 +141,7 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteClosedLanes(Utf8JsonWriter writer, ClosedLanes lanes)
+    public static void WriteClosedLanes(Utf8JsonWriter writer, ClosedLanes lanes)
     {
         writer.WriteStartObject(Key.ClosedLanes);
         if (lanes.InnerhardShoulderStatus is { } inner)
@@ -173,60 +162,19 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>
-    /// The components of RoadWorksContainerExtended before incidentIndication, the same in both versions:
-    /// lightBarSirenInUse, closedLanes, restriction, speedLimit.
-    /// </summary>
-    public static void WriteRoadWorksHead(
-        Utf8JsonWriter writer, LightBarSirenInUse? lightBarSiren, ClosedLanes? closedLanes, List<int>? restriction, int? speedLimit)
+    /// <summary>A SEQUENCE OF INTEGER (PositionOfPillars, RestrictedTypes) as a JSON array of numbers.</summary>
+    public static void WriteIntegerList(Utf8JsonWriter writer, JsonEncodedText key, List<int> items)
     {
-        if (lightBarSiren is { } siren)
+        writer.WriteStartArray(key);
+        foreach (var item in items)
         {
-            JerBitString.WriteFixedSize(writer, Key.LightBarSirenInUse, (uint)siren, JerBitString.LightBarSirenInUseSize);
+            writer.WriteNumberValue(item);
         }
 
-        if (closedLanes is { } lanes)
-        {
-            WriteClosedLanes(writer, lanes);
-        }
-
-        if (restriction is not null)
-        {
-            writer.WriteStartArray(Key.Restriction);
-            foreach (var stationType in restriction)
-            {
-                writer.WriteNumberValue(stationType);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        if (speedLimit is { } limit)
-        {
-            writer.WriteNumber(Key.SpeedLimit, limit);
-        }
+        writer.WriteEndArray();
     }
 
-    /// <summary>
-    /// The components of RoadWorksContainerExtended between incidentIndication and trafficFlowRule, the same in
-    /// both versions: recommendedPath, startingPointSpeedLimit.
-    /// </summary>
-    public static void WriteRoadWorksMiddle(
-        Utf8JsonWriter writer, List<ReferencePosition>? recommendedPath, DeltaReferencePosition? startingPointSpeedLimit)
-    {
-        if (recommendedPath is not null)
-        {
-            WriteList(writer, Key.RecommendedPath, recommendedPath, WriteReferencePosition);
-        }
-
-        if (startingPointSpeedLimit is { } start)
-        {
-            writer.WritePropertyName(Key.StartingPointSpeedLimit);
-            WriteDeltaReferencePosition(writer, start);
-        }
-    }
-
-    private static void WriteDangerousGoods(Utf8JsonWriter writer, DangerousGoodsExtended goods)
+    public static void WriteDangerousGoods(Utf8JsonWriter writer, DangerousGoodsExtended goods)
     {
         writer.WriteStartObject(Key.CarryingDangerousGoods);
         WriteEnumerated(writer, Key.DangerousGoodsType, JerIdentifiers.DangerousGoodsBasic, (int)goods.DangerousGoodsType);
@@ -240,41 +188,12 @@ internal static class JerCommonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteVehicleIdentification(Utf8JsonWriter writer, VehicleIdentification identification)
+    public static void WriteVehicleIdentification(Utf8JsonWriter writer, VehicleIdentification identification)
     {
         writer.WriteStartObject(Key.VehicleIdentification);
         WriteOptionalString(writer, Key.WMInumber, identification.WMInumber);
         WriteOptionalString(writer, Key.VDS, identification.VDS);
         writer.WriteEndObject();
-    }
-
-    /// <summary>The common tail of StationaryVehicleContainer in both versions, after stationarySince and stationaryCause.</summary>
-    public static void WriteStationaryVehicleTail(
-        Utf8JsonWriter writer,
-        DangerousGoodsExtended? goods,
-        int? numberOfOccupants,
-        VehicleIdentification? identification,
-        EnergyStorageType? energyStorageType)
-    {
-        if (goods is not null)
-        {
-            WriteDangerousGoods(writer, goods);
-        }
-
-        if (numberOfOccupants is { } occupants)
-        {
-            writer.WriteNumber(Key.NumberOfOccupants, occupants);
-        }
-
-        if (identification is not null)
-        {
-            WriteVehicleIdentification(writer, identification);
-        }
-
-        if (energyStorageType is { } storage)
-        {
-            JerBitString.WriteFixedSize(writer, Key.EnergyStorageType, (uint)storage, JerBitString.EnergyStorageTypeSize);
-        }
     }
 
     private static void WriteOptionalString(Utf8JsonWriter writer, JsonEncodedText key, string? value)

@@ -19,8 +19,14 @@ internal ref struct JerFragment(Span<byte> buffer)
         _length += utf8.Length;
     }
 
-    public void AppendNumber(int value)
+    /// <summary>
+    /// Appends a member whose value is a number: <paramref name="keyText"/> is the text before the number, up to
+    /// and including the key's colon (with any punctuation that closes or opens objects before it).
+    /// </summary>
+    public void AppendMember(ReadOnlySpan<byte> keyText, int value)
     {
+        Append(keyText);
+
         // The caller sized the buffer for every number at its widest, so formatting always fits.
         Utf8Formatter.TryFormat(value, _buffer[_length..], out var written);
         _length += written;

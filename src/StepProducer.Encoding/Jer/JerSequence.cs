@@ -33,10 +33,16 @@ internal sealed class JerSequence
     /// unknown and repeated keys are errors, then every mandatory component must have been read.
     /// </summary>
     public T Read<T>(ref Utf8JsonReader reader, JerPath path, JerComponentReader<T> readComponent)
-        where T : new()
+        where T : new() =>
+        Read(ref reader, path, new T(), readComponent);
+
+    /// <summary>
+    /// <see cref="Read{T}(ref Utf8JsonReader, JerPath, JerComponentReader{T})"/> into <paramref name="target"/>,
+    /// whose values stand for the components that are absent (a DEFAULT value, for one).
+    /// </summary>
+    public T Read<T>(ref Utf8JsonReader reader, JerPath path, T target, JerComponentReader<T> readComponent)
     {
         JerRead.StartObject(ref reader, path);
-        var target = new T();
         ulong seen = 0;
         int key;
         while ((key = JerRead.NextKey(ref reader, path, Keys, ref seen)) >= 0)

@@ -9,79 +9,31 @@ namespace StepProducer.Encoding.Jer;
 /// <summary>
 /// Reads the JER of a DENM of TS 103 831 v2.2.1 (DENM-PDU-Description) on TS 102 894-2 v2.2.1 (ETSI-ITS-CDD),
 /// checking every key, JSON type, range, SIZE and identifier, and the module's constraints, as the UPER
-/// encoder does. Extension additions kept as raw UPER bytes have no JER, so they are never read.
+/// encoder does. The header, management, location and à-la-carte containers go through the code both versions
+/// share; the situation container and the DenmPayload constraint are v2.2.1's own. Extension
+/// additions kept as raw UPER bytes have no JER, so they are never read.
 /// </summary>
 internal static class JerV2Reader
 {
-    private static readonly JerSequence DenmSequence = new([Key.Header, Key.Denm]);
-
-    private static readonly JerSequence HeaderSequence = new([Key.ProtocolVersion, Key.MessageId, Key.StationId]);
-
-    private static readonly JerSequence PayloadSequence = new(
-        [Key.Management, Key.Situation, Key.Location, Key.Alacarte], Key.Situation, Key.Location, Key.Alacarte);
-
-    /// <summary>validityDuration is DEFAULT defaultValidity, so it may be absent like the OPTIONALs.</summary>
-    private static readonly JerSequence ManagementSequence = new(
-        [
-            Key.ActionId, Key.DetectionTime, Key.ReferenceTime, Key.Termination, Key.EventPosition, Key.AwarenessDistance,
-            Key.TrafficDirection, Key.ValidityDuration, Key.TransmissionInterval, Key.StationType,
-        ],
-        Key.Termination, Key.AwarenessDistance, Key.TrafficDirection, Key.ValidityDuration, Key.TransmissionInterval);
-
-    private static readonly JerSequence ActionIdSequence = new([Key.OriginatingStationId, Key.SequenceNumber]);
-
     /// <summary>linkedDenms and eventEnd are the extension addition group, whose components are OPTIONAL.</summary>
     private static readonly JerSequence SituationSequence = new(
         [Key.InformationQuality, Key.EventType, Key.LinkedCause, Key.EventZone, Key.LinkedDenms, Key.EventEnd],
         Key.LinkedCause, Key.EventZone, Key.LinkedDenms, Key.EventEnd);
 
-    private static readonly JerSequence CauseCodeSequence = new([Key.CcAndScc]);
-
-    private static readonly JerSequence LocationSequence = new(
-        [Key.EventSpeed, Key.EventPositionHeading, Key.DetectionZonesToEventPosition, Key.RoadType],
-        Key.EventSpeed, Key.EventPositionHeading, Key.RoadType);
-
-    private static readonly JerSequence Wgs84AngleSequence = new([Key.Value, Key.Confidence]);
-
-    /// <summary>The header's only protocolVersion and messageId in a v2.2.1 DENM.</summary>
-    private static readonly JerRange ProtocolVersionRange = new(Denm.V2.Denm.ProtocolVersion, Denm.V2.Denm.ProtocolVersion);
-    private static readonly JerRange MessageIdRange = new(Denm.V2.Denm.MessageId, Denm.V2.Denm.MessageId);
-
     public static Denm.V2.Denm Read(ReadOnlySpan<byte> json) => JerRead.ReadDocument(json, ReadDenm);
 
     private static Denm.V2.Denm ReadDenm(ref Utf8JsonReader reader, JerPath path) =>
-        DenmSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Denm.V2.Denm denm) =>
+        JerCommonReader.DenmSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Denm.V2.Denm denm) =>
         {
             const int header = 0;
             if (key == header)
             {
-                denm.Header = ReadHeader(ref r, p);
+                var (protocolVersion, messageId, stationId) = JerManagement<JerV2>.ReadHeader(ref r, p);
+                denm.Header = new ItsPduHeader { ProtocolVersion = protocolVersion, MessageId = messageId, StationId = stationId };
             }
             else
             {
                 denm.Payload = ReadPayload(ref r, p);
-            }
-        });
-
-    /// <summary>
-    /// ItsPduHeader, with TS 103 831 v2.2.1's constraint on it in DENM:
-    /// <c>WITH COMPONENTS {..., protocolVersion (2), messageId(denm)}</c>.
-    /// </summary>
-    private static ItsPduHeader ReadHeader(ref Utf8JsonReader reader, JerPath path) =>
-        HeaderSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ItsPduHeader header) =>
-        {
-            const int protocolVersion = 0, messageId = 1;
-            switch (key)
-            {
-                case protocolVersion:
-                    header.ProtocolVersion = JerRead.ReadInt32(ref r, p, ProtocolVersionRange);
-                    break;
-                case messageId:
-                    header.MessageId = JerRead.ReadInt32(ref r, p, MessageIdRange);
-                    break;
-                default:
-                    header.StationId = (uint)JerRead.ReadInteger(ref r, p, JerRange.StationId);
-                    break;
             }
         });
 
@@ -91,7 +43,7 @@ internal static class JerV2Reader
     /// </summary>
     private static DenmPayload ReadPayload(ref Utf8JsonReader reader, JerPath path)
     {
-        var payload = PayloadSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref DenmPayload payload) =>
+        var payload = JerCommonReader.PayloadSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref DenmPayload payload) =>
         {
             const int management = 0, situation = 1, location = 2;
             switch (key)
@@ -106,7 +58,8 @@ internal static class JerV2Reader
                     payload.Location = ReadLocation(ref r, p);
                     break;
                 default:
-                    payload.Alacarte = ReadAlacarte(ref r, p);
+                    payload.Alacarte = JerAlacarte<JerV2, CauseCodeV2, ActionId>
+                        .Read<AlacarteContainer, RoadWorksContainerExtended, StationaryVehicleContainer>(ref r, p);
                     break;
             }
         });
@@ -125,71 +78,23 @@ internal static class JerV2Reader
         return payload;
     }
 
-    /// <summary>An absent validityDuration is its DEFAULT, which a new model holds.</summary>
-    private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path) =>
-        ManagementSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ManagementContainer management) =>
+    private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path)
+    {
+        var fields = JerManagement<JerV2>.ReadManagement(ref reader, path);
+        return new ManagementContainer
         {
-            const int actionId = 0, detectionTime = 1, referenceTime = 2, termination = 3, eventPosition = 4,
-                awarenessDistance = 5, trafficDirection = 6, validityDuration = 7, transmissionInterval = 8;
-            switch (key)
-            {
-                case actionId:
-                    management.ActionId = ReadActionId(ref r, p);
-                    break;
-                case detectionTime:
-                    management.DetectionTime = JerRead.ReadInteger(ref r, p, JerRange.TimestampIts);
-                    break;
-                case referenceTime:
-                    management.ReferenceTime = JerRead.ReadInteger(ref r, p, JerRange.TimestampIts);
-                    break;
-                case termination:
-                    management.Termination = (Termination)JerIdentifiers.Termination.Read(ref r, p);
-                    break;
-                case eventPosition:
-                    management.EventPosition = JerCommonReader.ReadReferencePosition(ref r, p);
-                    break;
-                case awarenessDistance:
-                    management.AwarenessDistance = (StandardLength3b)JerIdentifiers.RelevanceDistance.Read(ref r, p);
-                    break;
-                case trafficDirection:
-                    management.TrafficDirection = (TrafficDirection)JerIdentifiers.TrafficDirection.Read(ref r, p);
-                    break;
-                case validityDuration:
-                    management.ValidityDuration = JerRead.ReadInt32(ref r, p, JerRange.ValidityDuration);
-                    break;
-                case transmissionInterval:
-                    management.TransmissionInterval = JerRead.ReadInt32(ref r, p, JerRange.TransmissionInterval);
-                    break;
-                default:
-                    management.StationType = JerRead.ReadInt32(ref r, p, JerRange.Octet);
-                    break;
-            }
-        });
-
-    private static ActionId ReadActionId(ref Utf8JsonReader reader, JerPath path) =>
-        ActionIdSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref ActionId actionId) =>
-        {
-            const int originatingStationId = 0;
-            if (key == originatingStationId)
-            {
-                actionId.OriginatingStationId = (uint)JerRead.ReadInteger(ref r, p, JerRange.StationId);
-            }
-            else
-            {
-                actionId.SequenceNumber = JerRead.ReadInt32(ref r, p, JerRange.SequenceNumber);
-            }
-        });
-
-    /// <summary>CauseCodeV2: <c>{"ccAndScc": {"&lt;CauseCodeChoice alternative&gt;": subCauseCode}}</c>.</summary>
-    private static CauseCodeV2 ReadCauseCode(ref Utf8JsonReader reader, JerPath path) =>
-        CauseCodeSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref CauseCodeV2 cause) =>
-        {
-            cause.CauseCode = JerRead.StartChoice(ref r, p, JerIdentifiers.CauseCodeChoice);
-
-            // Every alternative's type is SubCauseCodeType or a named-number form of it: INTEGER (0..255).
-            cause.SubCauseCode = JerRead.ReadInt32(ref r, p, JerRange.Octet);
-            JerRead.EndChoice(ref r, p);
-        });
+            ActionId = new ActionId { OriginatingStationId = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber },
+            DetectionTime = fields.DetectionTime,
+            ReferenceTime = fields.ReferenceTime,
+            Termination = fields.Termination,
+            EventPosition = fields.EventPosition,
+            AwarenessDistance = (StandardLength3b?)fields.Distance,
+            TrafficDirection = (TrafficDirection?)fields.TrafficDirection,
+            ValidityDuration = fields.ValidityDuration,
+            TransmissionInterval = fields.TransmissionInterval,
+            StationType = fields.StationType,
+        };
+    }
 
     /// <summary>
     /// SituationContainer with its constraints: eventZone and eventEnd are not both present, and the points of
@@ -206,16 +111,16 @@ internal static class JerV2Reader
                     situation.InformationQuality = JerRead.ReadInt32(ref r, p, JerRange.InformationQuality);
                     break;
                 case eventType:
-                    situation.EventType = ReadCauseCode(ref r, p);
+                    situation.EventType = JerV2.ReadCauseCode(ref r, p);
                     break;
                 case linkedCause:
-                    situation.LinkedCause = ReadCauseCode(ref r, p);
+                    situation.LinkedCause = JerV2.ReadCauseCode(ref r, p);
                     break;
                 case eventZone:
                     situation.EventZone = ReadEventZone(ref r, p);
                     break;
                 case linkedDenms:
-                    situation.LinkedDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
+                    situation.LinkedDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, JerV2.ReadActionId);
                     break;
                 default:
                     situation.EventEnd = JerRead.ReadInt32(ref r, p, JerRange.Position1d);
@@ -247,130 +152,15 @@ internal static class JerV2Reader
         return zone;
     }
 
-    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path) =>
-        LocationSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref LocationContainer location) =>
+    private static LocationContainer ReadLocation(ref Utf8JsonReader reader, JerPath path)
+    {
+        var fields = JerLocation<JerV2>.Read(ref reader, path);
+        return new LocationContainer
         {
-            const int eventSpeed = 0, eventPositionHeading = 1, detectionZones = 2;
-            switch (key)
-            {
-                case eventSpeed:
-                    location.EventSpeed = JerCommonReader.ReadSpeed(ref r, p);
-                    break;
-                case eventPositionHeading:
-                    location.EventPositionHeading = ReadWgs84Angle(ref r, p);
-                    break;
-                case detectionZones:
-                    location.DetectionZonesToEventPosition = JerCommonReader.ReadTraces(ref r, p);
-                    break;
-                default:
-                    location.RoadType = (RoadType)JerIdentifiers.RoadType.Read(ref r, p);
-                    break;
-            }
-        });
-
-    private static Wgs84Angle ReadWgs84Angle(ref Utf8JsonReader reader, JerPath path) =>
-        Wgs84AngleSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref Wgs84Angle angle) =>
-        {
-            const int value = 0;
-            if (key == value)
-            {
-                angle.Value = JerRead.ReadInt32(ref r, p, JerRange.HeadingValue);
-            }
-            else
-            {
-                angle.Confidence = JerRead.ReadInt32(ref r, p, JerRange.Confidence127);
-            }
-        });
-
-    private static AlacarteContainer ReadAlacarte(ref Utf8JsonReader reader, JerPath path) =>
-        JerCommonReader.AlacarteSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref AlacarteContainer alacarte) =>
-        {
-            const int lanePosition = 0, impactReduction = 1, externalTemperature = 2, roadWorks = 3, positioningSolution = 4;
-            switch (key)
-            {
-                case lanePosition:
-                    alacarte.LanePosition = JerRead.ReadInt32(ref r, p, JerRange.LanePosition);
-                    break;
-                case impactReduction:
-                    alacarte.ImpactReduction = JerCommonReader.ReadImpactReduction(ref r, p);
-                    break;
-                case externalTemperature:
-                    alacarte.ExternalTemperature = JerRead.ReadInt32(ref r, p, JerRange.Temperature);
-                    break;
-                case roadWorks:
-                    alacarte.RoadWorks = ReadRoadWorks(ref r, p);
-                    break;
-                case positioningSolution:
-                    alacarte.PositioningSolution = (PositioningSolutionType)JerIdentifiers.PositioningSolutionTypeV2.Read(ref r, p);
-                    break;
-                default:
-                    alacarte.StationaryVehicle = ReadStationaryVehicle(ref r, p);
-                    break;
-            }
-        });
-
-    private static RoadWorksContainerExtended ReadRoadWorks(ref Utf8JsonReader reader, JerPath path) =>
-        JerCommonReader.RoadWorksSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref RoadWorksContainerExtended roadWorks) =>
-        {
-            const int lightBarSirenInUse = 0, closedLanes = 1, restriction = 2, speedLimit = 3, incidentIndication = 4,
-                recommendedPath = 5, startingPointSpeedLimit = 6, trafficFlowRule = 7;
-            switch (key)
-            {
-                case lightBarSirenInUse:
-                    roadWorks.LightBarSirenInUse = JerCommonReader.ReadLightBarSirenInUse(ref r, p);
-                    break;
-                case closedLanes:
-                    roadWorks.ClosedLanes = JerCommonReader.ReadClosedLanes(ref r, p);
-                    break;
-                case restriction:
-                    roadWorks.Restriction = JerCommonReader.ReadRestriction(ref r, p);
-                    break;
-                case speedLimit:
-                    roadWorks.SpeedLimit = JerRead.ReadInt32(ref r, p, JerRange.OneTo255);
-                    break;
-                case incidentIndication:
-                    roadWorks.IncidentIndication = ReadCauseCode(ref r, p);
-                    break;
-                case recommendedPath:
-                    roadWorks.RecommendedPath = JerCommonReader.ReadItineraryPath(ref r, p);
-                    break;
-                case startingPointSpeedLimit:
-                    roadWorks.StartingPointSpeedLimit = JerCommonReader.ReadDeltaReferencePosition(ref r, p);
-                    break;
-                case trafficFlowRule:
-                    roadWorks.TrafficFlowRule = (TrafficRule)JerIdentifiers.TrafficRuleV2.Read(ref r, p);
-                    break;
-                default:
-                    roadWorks.ReferenceDenms = JerRead.ReadList(ref r, p, JerRange.ExtensibleSize, ReadActionId);
-                    break;
-            }
-        });
-
-    private static StationaryVehicleContainer ReadStationaryVehicle(ref Utf8JsonReader reader, JerPath path) =>
-        JerCommonReader.StationaryVehicleSequence.Read(ref reader, path, static (ref Utf8JsonReader r, JerPath p, int key, ref StationaryVehicleContainer stationary) =>
-        {
-            const int stationarySince = 0, stationaryCause = 1, carryingDangerousGoods = 2, numberOfOccupants = 3,
-                vehicleIdentification = 4;
-            switch (key)
-            {
-                case stationarySince:
-                    stationary.StationarySince = (StationarySince)JerIdentifiers.StationarySince.Read(ref r, p);
-                    break;
-                case stationaryCause:
-                    stationary.StationaryCause = ReadCauseCode(ref r, p);
-                    break;
-                case carryingDangerousGoods:
-                    stationary.CarryingDangerousGoods = JerCommonReader.ReadDangerousGoods(ref r, p);
-                    break;
-                case numberOfOccupants:
-                    stationary.NumberOfOccupants = JerRead.ReadInt32(ref r, p, JerRange.NumberOfOccupants);
-                    break;
-                case vehicleIdentification:
-                    stationary.VehicleIdentification = JerCommonReader.ReadVehicleIdentification(ref r, p);
-                    break;
-                default:
-                    stationary.EnergyStorageType = JerCommonReader.ReadEnergyStorageType(ref r, p);
-                    break;
-            }
-        });
+            EventSpeed = fields.EventSpeed,
+            EventPositionHeading = fields.EventPositionHeading is var (value, confidence) ? new Wgs84Angle { Value = value, Confidence = confidence } : null,
+            DetectionZonesToEventPosition = fields.Traces,
+            RoadType = fields.RoadType,
+        };
+    }
 }

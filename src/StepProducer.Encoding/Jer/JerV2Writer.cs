@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StepProducer.Encoding.Denm;
 using StepProducer.Encoding.Denm.V2;
 using Key = StepProducer.Encoding.Jer.JerNames;
 
@@ -6,8 +7,11 @@ namespace StepProducer.Encoding.Jer;
 
 /// <summary>
 /// Writes a DENM of TS 103 831 v2.2.1 (DENM-PDU-Description) on TS 102 894-2 v2.2.1 (ETSI-ITS-CDD) as JER:
-/// v2.2.1 identifiers as keys, absent OPTIONALs and a DEFAULT-valued validityDuration left out. The
-/// extension addition groups of LocationContainer and AlacarteContainer, which the model keeps as raw
+/// v2.2.1 identifiers as keys, absent OPTIONALs and a DEFAULT-valued validityDuration left out. The header,
+/// management, location and à-la-carte containers go through the code both versions share
+/// (<see cref="JerManagement{TVersion}"/>, <see cref="JerLocation{TVersion}"/>, <see cref="JerAlacarte{TVersion, TCause, TActionId}"/>);
+/// the situation container is v2.2.1's own.
+/// The extension addition groups of LocationContainer and AlacarteContainer, which the model keeps as raw
 /// UPER bytes, have no JER here and are left out too (see <see cref="JerCodec.OmittedExtensionGroups"/>).
 /// </summary>
 internal static class JerV2Writer
@@ -16,11 +20,7 @@ internal static class JerV2Writer
     {
         writer.WriteStartObject();
         var header = denm.Header;
-        writer.WriteStartObject(Key.Header);
-        writer.WriteNumber(Key.ProtocolVersion, header.ProtocolVersion);
-        writer.WriteNumber(Key.MessageId, header.MessageId);
-        writer.WriteNumber(Key.StationId, header.StationId);
-        writer.WriteEndObject();
+        JerManagement<JerV2>.WriteHeader(writer, header.ProtocolVersion, header.MessageId, header.StationId);
         var payload = denm.Payload;
         writer.WriteStartObject(Key.Denm);
         WriteManagement(writer, payload.Management);
@@ -36,78 +36,39 @@ internal static class JerV2Writer
 
         if (payload.Alacarte is { } alacarte)
         {
-            WriteAlacarte(writer, alacarte);
+            JerAlacarte<JerV2, CauseCodeV2, ActionId>.Write(writer, alacarte);
         }
 
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
 
-    private static void WriteManagement(Utf8JsonWriter writer, ManagementContainer management)
-    {
-        writer.WriteStartObject(Key.Management);
-        writer.WritePropertyName(Key.ActionId);
-        WriteActionId(writer, management.ActionId);
-        writer.WriteNumber(Key.DetectionTime, management.DetectionTime);
-        writer.WriteNumber(Key.ReferenceTime, management.ReferenceTime);
-        if (management.Termination is { } termination)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.Termination, JerIdentifiers.Termination, (int)termination);
-        }
-
-        writer.WritePropertyName(Key.EventPosition);
-        JerCommonWriter.WriteReferencePosition(writer, management.EventPosition);
-        if (management.AwarenessDistance is { } distance)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.AwarenessDistance, JerIdentifiers.RelevanceDistance, (int)distance);
-        }
-
-        if (management.TrafficDirection is { } direction)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.TrafficDirection, JerIdentifiers.TrafficDirection, (int)direction);
-        }
-
-        // validityDuration is DEFAULT defaultValidity: like UPER, JER leaves the default value out.
-        if (management.ValidityDuration != ManagementContainer.DefaultValidity)
-        {
-            writer.WriteNumber(Key.ValidityDuration, management.ValidityDuration);
-        }
-
-        if (management.TransmissionInterval is { } interval)
-        {
-            writer.WriteNumber(Key.TransmissionInterval, interval);
-        }
-
-        writer.WriteNumber(Key.StationType, management.StationType);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteActionId(Utf8JsonWriter writer, ActionId actionId)
-    {
-        writer.WriteStartObject();
-        writer.WriteNumber(Key.OriginatingStationId, actionId.OriginatingStationId);
-        writer.WriteNumber(Key.SequenceNumber, actionId.SequenceNumber);
-        writer.WriteEndObject();
-    }
-
-    /// <summary>CauseCodeV2: <c>{"ccAndScc": {"&lt;CauseCodeChoice alternative&gt;": subCauseCode}}</c>.</summary>
-    private static void WriteCauseCode(Utf8JsonWriter writer, JsonEncodedText key, CauseCodeV2 cause)
-    {
-        writer.WriteStartObject(key);
-        writer.WriteStartObject(Key.CcAndScc);
-        writer.WriteNumber(JerIdentifiers.CauseCodeChoice[cause.CauseCode], cause.SubCauseCode);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
+    private static void WriteManagement(Utf8JsonWriter writer, ManagementContainer management) =>
+        JerManagement<JerV2>.WriteManagement(
+            writer,
+            new ManagementFields
+            {
+                OriginatingStationId = management.ActionId.OriginatingStationId,
+                SequenceNumber = management.ActionId.SequenceNumber,
+                DetectionTime = management.DetectionTime,
+                ReferenceTime = management.ReferenceTime,
+                Termination = management.Termination,
+                EventPosition = management.EventPosition,
+                Distance = (int?)management.AwarenessDistance,
+                TrafficDirection = (int?)management.TrafficDirection,
+                ValidityDuration = management.ValidityDuration,
+                TransmissionInterval = management.TransmissionInterval,
+                StationType = management.StationType,
+            });
 
     private static void WriteSituation(Utf8JsonWriter writer, SituationContainer situation)
     {
         writer.WriteStartObject(Key.Situation);
         writer.WriteNumber(Key.InformationQuality, situation.InformationQuality);
-        WriteCauseCode(writer, Key.EventType, situation.EventType);
+        JerV2.WriteCauseCode(writer, Key.EventType, situation.EventType);
         if (situation.LinkedCause is { } linkedCause)
         {
-            WriteCauseCode(writer, Key.LinkedCause, linkedCause);
+            JerV2.WriteCauseCode(writer, Key.LinkedCause, linkedCause);
         }
 
         if (situation.EventZone is { } zone)
@@ -119,7 +80,7 @@ internal static class JerV2Writer
         // keys of the SEQUENCE (X.697 flattens the group).
         if (situation.LinkedDenms is { } linkedDenms)
         {
-            JerCommonWriter.WriteList(writer, Key.LinkedDenms, linkedDenms, WriteActionId);
+            JerCommonWriter.WriteList(writer, Key.LinkedDenms, linkedDenms, JerV2.WriteActionId);
         }
 
         if (situation.EventEnd is { } eventEnd)
@@ -130,100 +91,14 @@ internal static class JerV2Writer
         writer.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location)
-    {
-        writer.WriteStartObject(Key.Location);
-        if (location.EventSpeed is { } speed)
-        {
-            JerCommonWriter.WriteSpeed(writer, Key.EventSpeed, speed);
-        }
-
-        if (location.EventPositionHeading is { } heading)
-        {
-            writer.WriteStartObject(Key.EventPositionHeading);
-            writer.WriteNumber(Key.Value, heading.Value);
-            writer.WriteNumber(Key.Confidence, heading.Confidence);
-            writer.WriteEndObject();
-        }
-
-        JerCommonWriter.WriteList(writer, Key.DetectionZonesToEventPosition, location.DetectionZonesToEventPosition, JerCommonWriter.WritePath);
-        if (location.RoadType is { } roadType)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.RoadType, JerIdentifiers.RoadType, (int)roadType);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteAlacarte(Utf8JsonWriter writer, AlacarteContainer alacarte)
-    {
-        writer.WriteStartObject(Key.Alacarte);
-        if (alacarte.LanePosition is { } lanePosition)
-        {
-            writer.WriteNumber(Key.LanePosition, lanePosition);
-        }
-
-        if (alacarte.ImpactReduction is { } impact)
-        {
-            JerCommonWriter.WriteImpactReduction(writer, impact);
-        }
-
-        if (alacarte.ExternalTemperature is { } temperature)
-        {
-            writer.WriteNumber(Key.ExternalTemperature, temperature);
-        }
-
-        if (alacarte.RoadWorks is { } roadWorks)
-        {
-            WriteRoadWorks(writer, roadWorks);
-        }
-
-        if (alacarte.PositioningSolution is { } solution)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.PositioningSolution, JerIdentifiers.PositioningSolutionTypeV2, (int)solution);
-        }
-
-        if (alacarte.StationaryVehicle is { } stationary)
-        {
-            writer.WriteStartObject(Key.StationaryVehicle);
-            if (stationary.StationarySince is { } since)
+    private static void WriteLocation(Utf8JsonWriter writer, LocationContainer location) =>
+        JerLocation<JerV2>.Write(
+            writer,
+            new LocationFields
             {
-                JerCommonWriter.WriteEnumerated(writer, Key.StationarySince, JerIdentifiers.StationarySince, (int)since);
-            }
-
-            if (stationary.StationaryCause is { } cause)
-            {
-                WriteCauseCode(writer, Key.StationaryCause, cause);
-            }
-
-            JerCommonWriter.WriteStationaryVehicleTail(
-                writer, stationary.CarryingDangerousGoods, stationary.NumberOfOccupants, stationary.VehicleIdentification, stationary.EnergyStorageType);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
-    }
-
-    private static void WriteRoadWorks(Utf8JsonWriter writer, RoadWorksContainerExtended roadWorks)
-    {
-        writer.WriteStartObject(Key.RoadWorks);
-        JerCommonWriter.WriteRoadWorksHead(writer, roadWorks.LightBarSirenInUse, roadWorks.ClosedLanes, roadWorks.Restriction, roadWorks.SpeedLimit);
-        if (roadWorks.IncidentIndication is { } incident)
-        {
-            WriteCauseCode(writer, Key.IncidentIndication, incident);
-        }
-
-        JerCommonWriter.WriteRoadWorksMiddle(writer, roadWorks.RecommendedPath, roadWorks.StartingPointSpeedLimit);
-        if (roadWorks.TrafficFlowRule is { } rule)
-        {
-            JerCommonWriter.WriteEnumerated(writer, Key.TrafficFlowRule, JerIdentifiers.TrafficRuleV2, (int)rule);
-        }
-
-        if (roadWorks.ReferenceDenms is { } references)
-        {
-            JerCommonWriter.WriteList(writer, Key.ReferenceDenms, references, WriteActionId);
-        }
-
-        writer.WriteEndObject();
-    }
+                EventSpeed = location.EventSpeed,
+                EventPositionHeading = location.EventPositionHeading is { } heading ? (heading.Value, heading.Confidence) : null,
+                Traces = location.DetectionZonesToEventPosition,
+                RoadType = location.RoadType,
+            });
 }
