@@ -39,6 +39,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly TimeProvider time;
+    private readonly HeapSweeper heapSweeper = new();
     private readonly StateKeys keys;
     private readonly RedisConnector connector;
     private readonly RedisBatch batch = new();
@@ -256,6 +257,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         {
             Heartbeat?.Invoke();
             ReportCountersIfDue();
+            heapSweeper.SweepIfDue();
             var busy = false;
             service!.Advance();
             if (await CommitAsync(committer) == CommitOutcome.NotApplied)
