@@ -24,6 +24,9 @@ public enum CommitOutcome
 /// </summary>
 public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger logger)
 {
+    /// <summary>Every command of the batch being committed, with its name and key for the error of a failed one.</summary>
+    private readonly List<(Task Reply, string Command, RedisKey Key)> replies = [];
+
     /// <summary>The epoch this process got when it took the station; 0 before <see cref="TakeOwnershipAsync"/>.</summary>
     public long Epoch { get; private set; }
 
@@ -80,8 +83,8 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
         var transaction = database.CreateTransaction();
         transaction.AddCondition(Condition.StringEqual(keys.Epoch, Epoch));
         transaction.AddCondition(LastBatch == 0 ? Condition.KeyNotExists(keys.Batch) : Condition.StringEqual(keys.Batch, LastBatch));
-        var replies = new List<(Task Reply, string Command, string Key)>(
-            batch.Appends.Count + (2 * batch.HashChanges.Count) + batch.Acknowledgements.Count + 2);
+        // Reused batch after batch (the loop commits one batch at a time); the key names a failed command.
+        replies.Clear();
         foreach (var append in batch.Appends)
         {
             replies.Add((transaction.StreamAddAsync(
@@ -90,33 +93,40 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
                 useApproximateMaxLength: true), "XADD", append.Stream));
         }
 
+        // A single field or ID (every batch of one input entry) goes without the array of the many-value form.
         foreach (var (hash, changes) in batch.HashChanges)
         {
             if (changes.Removals.Count > 0)
             {
-                replies.Add((transaction.HashDeleteAsync(hash, changes.Removals.ToArray()), "HDEL", hash.ToString()));
+                replies.Add((changes.Removals.Count == 1
+                    ? transaction.HashDeleteAsync(hash, changes.Removals[0])
+                    : transaction.HashDeleteAsync(hash, changes.Removals.ToArray()), "HDEL", hash));
             }
 
             if (changes.Writes.Count > 0)
             {
-                replies.Add((transaction.HashSetAsync(hash, changes.Writes.ToArray()), "HSET", hash.ToString()));
+                replies.Add((changes.Writes.Count == 1
+                    ? transaction.HashSetAsync(hash, changes.Writes[0].Name, changes.Writes[0].Value)
+                    : transaction.HashSetAsync(hash, changes.Writes.ToArray()), "HSET", hash));
             }
         }
 
         if (batch.SequenceCounter is { } sequence)
         {
-            replies.Add((transaction.StringSetAsync(keys.Sequence, sequence), "SET", keys.Sequence.ToString()));
+            replies.Add((transaction.StringSetAsync(keys.Sequence, sequence), "SET", keys.Sequence));
         }
 
         foreach (var ((stream, group), ids) in batch.Acknowledgements)
         {
             if (ids.Count > 0)
             {
-                replies.Add((transaction.StreamAcknowledgeAsync(stream, group, ids.ToArray()), "XACK", stream));
+                replies.Add((ids.Count == 1
+                    ? transaction.StreamAcknowledgeAsync(stream, group, ids[0])
+                    : transaction.StreamAcknowledgeAsync(stream, group, ids.ToArray()), "XACK", stream));
             }
         }
 
-        replies.Add((transaction.StringSetAsync(keys.Batch, number), "SET", keys.Batch.ToString()));
+        replies.Add((transaction.StringSetAsync(keys.Batch, number), "SET", keys.Batch));
 
         bool applied;
         try
@@ -137,7 +147,7 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
             return CommitOutcome.NotApplied;
         }
 
-        await ThrowOnFailedCommandAsync(replies, number);
+        await ThrowOnFailedCommandAsync(number);
         LastBatch = number;
         return CommitOutcome.Committed;
     }
@@ -160,7 +170,7 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
         return CommitOutcome.NotApplied;
     }
 
-    private async Task ThrowOnFailedCommandAsync(List<(Task Reply, string Command, string Key)> replies, long number)
+    private async Task ThrowOnFailedCommandAsync(long number)
     {
         foreach (var (reply, command, key) in replies)
         {
@@ -170,7 +180,7 @@ public sealed class BatchCommitter(IDatabase database, StateKeys keys, ILogger l
             }
             catch (RedisServerException error)
             {
-                RedisLog.CommandFailed(logger, command, key, number, error.Message);
+                RedisLog.CommandFailed(logger, command, key.ToString(), number, error.Message);
                 throw new RedisMisconfigurationException(
                     $"Redis command {command} on '{key}' failed inside batch {number}: {error.Message}");
             }

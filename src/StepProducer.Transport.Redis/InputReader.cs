@@ -23,6 +23,9 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     /// <summary>New entries only, in XREADGROUP: those never delivered to any consumer of the group.</summary>
     private const string NewEntries = ">";
 
+    /// <summary>XREADGROUP's arguments before the stream names: GROUP g c COUNT n BLOCK ms STREAMS.</summary>
+    private const int BlockingReadFixedArguments = 8;
+
     private RedisValue pendingCursor = StartOfPending;
     private bool readingOwnPending = true;
     private RedisValue claimCursor = StartOfPending;
@@ -149,31 +152,31 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     public static async Task<StreamEntry[][]> WaitForNewEntriesAsync(
         IDatabase readDatabase, IReadOnlyList<InputReader> readers, RedisTransportOptions options, TimeSpan block)
     {
-        var arguments = new List<object>(9 + (2 * readers.Count))
+        // One array of exact size and no LINQ: at low rates this runs once per input entry.
+        var arguments = new object[BlockingReadFixedArguments + (2 * readers.Count)];
+        arguments[0] = "GROUP";
+        arguments[1] = readers[0].Input.Group;
+        arguments[2] = options.InstanceName;
+        arguments[3] = "COUNT";
+        arguments[4] = options.BatchSize;
+        arguments[5] = "BLOCK";
+        // BLOCK 0 would wait forever: at least 1 ms.
+        arguments[6] = Math.Max(1, (long)block.TotalMilliseconds);
+        arguments[7] = "STREAMS";
+        var generations = new int[readers.Count];
+        for (var index = 0; index < readers.Count; index++)
         {
-            "GROUP", readers[0].Input.Group, options.InstanceName, "COUNT", options.BatchSize,
-            // BLOCK 0 would wait forever: at least 1 ms.
-            "BLOCK", Math.Max(1, (long)block.TotalMilliseconds), "STREAMS",
-        };
-        arguments.AddRange(readers.Select(reader => (object)new RedisKey(reader.Input.Name)));
-        arguments.AddRange(readers.Select(_ => (object)NewEntries));
-        var generations = readers.Select(reader => reader.generation).ToArray();
-        var reply = await readDatabase.ExecuteAsync("XREADGROUP", arguments);
-        var entries = readers.Select(_ => Array.Empty<StreamEntry>()).ToArray();
-        if (reply.IsNull)
-        {
-            return entries;
+            arguments[BlockingReadFixedArguments + index] = new RedisKey(readers[index].Input.Name);
+            arguments[BlockingReadFixedArguments + readers.Count + index] = NewEntries;
+            generations[index] = readers[index].generation;
         }
 
-        foreach (var (stream, streamEntries) in StreamReplies(reply))
+        var reply = await readDatabase.ExecuteAsync("XREADGROUP", arguments);
+        var entries = new StreamEntry[readers.Count][];
+        Array.Fill(entries, []);
+        if (!reply.IsNull)
         {
-            for (var index = 0; index < readers.Count; index++)
-            {
-                if (readers[index].Input.Name == stream)
-                {
-                    entries[index] = streamEntries;
-                }
-            }
+            SortStreamReplies(reply, readers, entries);
         }
 
         for (var index = 0; index < readers.Count; index++)
@@ -185,20 +188,56 @@ public sealed class InputReader(RedisInput input, RedisTransportOptions options,
     }
 
     /// <summary>
-    /// The streams of an XREADGROUP reply: RESP2 sends an array of [name, entries] pairs, RESP3 a map of
-    /// name to entries. Each entry is [id, [field, value, ...]]; the fields are nil when the entry was deleted
-    /// from the stream while it was pending (XREADGROUP from 0 only).
+    /// Puts the entries of each stream of an XREADGROUP reply at its reader's index. RESP2 sends an array of
+    /// [name, entries] pairs, RESP3 a map of name to entries. Each entry is [id, [field, value, ...]]; the
+    /// fields are nil when the entry was deleted from the stream while it was pending (XREADGROUP from 0 only).
     /// </summary>
-    private static IEnumerable<(string Stream, StreamEntry[] Entries)> StreamReplies(RedisResult reply)
+    private static void SortStreamReplies(RedisResult reply, IReadOnlyList<InputReader> readers, StreamEntry[][] entries)
     {
         var items = (RedisResult[])reply!;
-        var pairs = reply.Resp3Type == ResultType.Map
-            ? Enumerable.Range(0, items.Length / 2).Select(index => (Name: items[2 * index], Entries: items[(2 * index) + 1]))
-            : items.Select(pair => (Name: ((RedisResult[])pair!)[0], Entries: ((RedisResult[])pair!)[1]));
-        foreach (var (name, streamEntries) in pairs)
+        var isMap = reply.Resp3Type == ResultType.Map;
+        var streams = isMap ? items.Length / 2 : items.Length;
+        for (var stream = 0; stream < streams; stream++)
         {
-            yield return ((string)name!, ((RedisResult[])streamEntries!).Select(ToStreamEntry).ToArray());
+            RedisResult name, streamEntries;
+            if (isMap)
+            {
+                (name, streamEntries) = (items[2 * stream], items[(2 * stream) + 1]);
+            }
+            else
+            {
+                var pair = (RedisResult[])items[stream]!;
+                (name, streamEntries) = (pair[0], pair[1]);
+            }
+
+            var index = IndexOfStream(readers, name);
+            if (index >= 0)
+            {
+                var replyEntries = (RedisResult[])streamEntries!;
+                var parsed = new StreamEntry[replyEntries.Length];
+                for (var entry = 0; entry < parsed.Length; entry++)
+                {
+                    parsed[entry] = ToStreamEntry(replyEntries[entry]);
+                }
+
+                entries[index] = parsed;
+            }
         }
+    }
+
+    /// <summary>The index of the reader of stream <paramref name="name"/>, or -1.</summary>
+    private static int IndexOfStream(IReadOnlyList<InputReader> readers, RedisResult name)
+    {
+        var stream = (string)name!;
+        for (var index = 0; index < readers.Count; index++)
+        {
+            if (readers[index].Input.Name == stream)
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     private static StreamEntry ToStreamEntry(RedisResult entry)

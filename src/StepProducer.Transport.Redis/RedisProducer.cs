@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers.Text;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using StepProducer.Den;
@@ -39,6 +39,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
     private readonly TimeProvider time;
+    private readonly HeapSweeper heapSweeper = new();
     private readonly StateKeys keys;
     private readonly RedisConnector connector;
     private readonly RedisBatch batch = new();
@@ -256,6 +257,7 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         {
             Heartbeat?.Invoke();
             ReportCountersIfDue();
+            heapSweeper.SweepIfDue();
             var busy = false;
             service!.Advance();
             if (await CommitAsync(committer) == CommitOutcome.NotApplied)
@@ -531,15 +533,22 @@ public sealed class RedisProducer : IDenRecordSink, IDenStateStore, IDisposable
         return size;
     }
 
-    /// <summary>The record source "&lt;stream&gt;/&lt;ms&gt;-&lt;seq&gt;" of an entry ID.</summary>
+    /// <summary>
+    /// The record source "&lt;stream&gt;/&lt;ms&gt;-&lt;seq&gt;" of an entry ID, read from the ID's bytes as the reply
+    /// holds them (no string per entry). Redis stream IDs are two 64-bit decimal numbers joined by '-'.
+    /// </summary>
     private static RecordSource Source(RedisInput input, RedisValue id)
     {
-        var text = (string)id!;
-        var dash = text.IndexOf('-');
-        return RecordSource.StreamEntry(
-            input.Name,
-            ulong.Parse(text.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture),
-            ulong.Parse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture));
+        var text = ((ReadOnlyMemory<byte>)id).Span;
+        var dash = text.IndexOf((byte)'-');
+        if (dash < 0
+            || !Utf8Parser.TryParse(text[..dash], out ulong milliseconds, out var millisecondsLength) || millisecondsLength != dash
+            || !Utf8Parser.TryParse(text[(dash + 1)..], out ulong sequence, out var sequenceLength) || sequenceLength != text.Length - dash - 1)
+        {
+            throw new FormatException($"stream entry ID '{id}' of '{input.Name}' is not <ms>-<seq>");
+        }
+
+        return RecordSource.StreamEntry(input.Name, milliseconds, sequence);
     }
 
     private void RebuildService(StateSnapshot snapshot)
