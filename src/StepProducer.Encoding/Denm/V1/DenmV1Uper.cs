@@ -51,9 +51,22 @@ internal readonly struct DenmV1Uper : IManagementIdentifiers, IDenmVersionLeaves
             _denm = denm;
         }
 
+        public int EncodedLengthBound() => DenmV1Uper.EncodedLengthBound(_denm);
+
         public void Write(ref UperWriter writer) => DenmV1Uper.Write(ref writer, _denm);
 
         public void Read(ref UperReader reader) => DenmV1Uper.Read(ref reader, _denm);
+    }
+
+    /// <summary>An upper bound of the encoded length in octets (see <see cref="UperLengthBound"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int EncodedLengthBound(Denm denm)
+    {
+        var payload = denm.Payload;
+        return UperLengthBound.Denm(
+            payload.Alacarte is not null,
+            (payload.Situation is { } situation ? UperLengthBound.SituationBits(situation.EventHistory) : 0)
+            + (payload.Location is { } location ? UperLengthBound.LocationBits(location.Traces) : 0));
     }
 
     public static void Write(ref UperWriter writer, Denm denm)
