@@ -8,9 +8,6 @@ namespace StepProducer.Encoding.Denm;
 /// <summary>A DENM model bound to the UPER encoding of its module version's PDU.</summary>
 internal interface IUperPdu
 {
-    /// <summary>An upper bound of the encoding's length in octets, or <see cref="UperLengthBound.Unknown"/>.</summary>
-    int EncodedLengthBound();
-
     void Write(ref UperWriter writer);
 
     void Read(ref UperReader reader);
@@ -28,11 +25,19 @@ internal interface IUperPdu
 internal static class UperPdu
 {
     /// <summary>
-    /// Stack scratch for TryEncode when the destination is smaller than the DENM's length bound: a DENM that
-    /// fits is encoded once, here, and copied, so a destination that turns out too small is never written.
-    /// 1024 octets also hold a DENM with a full 40-point trace (about 350 octets) and leave the stack small.
+    /// Scratch for TryEncode: a DENM that fits (the typical one is 136 octets) is encoded once, here, and
+    /// copied, so a destination that turns out too small, or an encode that throws on an invalid value, leaves
+    /// the destination untouched. 1024 octets also hold a DENM with a full 40-point trace (about 350 octets).
     /// </summary>
     private const int ScratchLength = 1024;
+
+    /// <summary>
+    /// The scratch of this thread, allocated once per thread (so not per DENM). An array, not stackalloc: a
+    /// method with stackalloc is never inlined, and TryEncode inlined into its caller, with the version's Write
+    /// inlined into it, measured 14 ns faster on the typical encode than with a 1 KB stackalloc.
+    /// </summary>
+    [ThreadStatic]
+    private static byte[]? t_scratch;
 
     public static int GetEncodedLength<TPdu>(TPdu pdu)
         where TPdu : struct, IUperPdu
@@ -46,28 +51,7 @@ internal static class UperPdu
     public static bool TryEncode<TPdu>(TPdu pdu, Span<byte> destination, out int bytesWritten)
         where TPdu : struct, IUperPdu
     {
-        if (pdu.EncodedLengthBound() <= destination.Length)
-        {
-            // The encoding fits whatever it turns out to be: straight into the destination, with no copy.
-            var path = default(FieldPathStack);
-            var writer = new UperWriter(destination, ref path);
-            pdu.Write(ref writer);
-            bytesWritten = writer.Complete();
-            return true;
-        }
-
-        return TryEncodeThroughScratch(pdu, destination, out bytesWritten);
-    }
-
-    /// <summary>
-    /// A destination that may be too small: the DENM is encoded into stack scratch first, and copied only when
-    /// it fits. Out of line, so that TryEncode keeps one call site of the version's Write, which can then inline.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool TryEncodeThroughScratch<TPdu>(TPdu pdu, Span<byte> destination, out int bytesWritten)
-        where TPdu : struct, IUperPdu
-    {
-        Span<byte> scratch = stackalloc byte[ScratchLength];
+        var scratch = t_scratch ??= new byte[ScratchLength];
         var path = default(FieldPathStack);
         var writer = new UperWriter(scratch, ref path);
         pdu.Write(ref writer);
@@ -80,7 +64,7 @@ internal static class UperPdu
 
         if (!writer.Overflowed)
         {
-            scratch[..length].CopyTo(destination);
+            scratch.AsSpan(0, length).CopyTo(destination);
         }
         else
         {
@@ -91,7 +75,11 @@ internal static class UperPdu
         return true;
     }
 
-    /// <summary>A DENM larger than the scratch but known to fit: encoded again, straight into the destination.</summary>
+    /// <summary>
+    /// A DENM larger than the scratch but known to fit: encoded again, straight into the destination. Out of
+    /// line, so that TryEncode keeps one call site of the version's Write, which can then inline.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EncodeDirectly<TPdu>(TPdu pdu, Span<byte> destination)
         where TPdu : struct, IUperPdu
     {
@@ -105,8 +93,7 @@ internal static class UperPdu
         where TPdu : struct, IUperPdu
     {
         ArgumentNullException.ThrowIfNull(output);
-        var bound = pdu.EncodedLengthBound();
-        if (!TryEncode(pdu, output.GetSpan(bound == UperLengthBound.Unknown ? ScratchLength : bound), out var written))
+        if (!TryEncode(pdu, output.GetSpan(ScratchLength), out var written))
         {
             TryEncode(pdu, output.GetSpan(GetEncodedLength(pdu)), out written);
         }

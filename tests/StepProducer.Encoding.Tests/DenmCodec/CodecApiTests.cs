@@ -35,9 +35,9 @@ public class CodecApiTests
     }
 
     [Fact]
-    public void LargeDenm_BeyondTheStackScratch_EncodesTheSameThroughEveryEntryPoint()
+    public void LargeDenm_BeyondTheScratch_EncodesTheSameThroughEveryEntryPoint()
     {
-        // 7 traces of 40 path points with delta times: about 1.8 KB, more than the 1 KB stack scratch.
+        // 7 traces of 40 path points with delta times: about 1.8 KB, more than the 1 KB scratch.
         var denm = DenmVector.Typical.ToV1();
         denm.Payload.Location!.Traces = Enumerable.Range(0, 7)
             .Select(trace => Enumerable.Range(0, 40).Select(point => new PathPoint { PathPosition = new DeltaReferencePosition { DeltaLatitude = point - trace }, PathDeltaTime = point + 1 }).ToList())

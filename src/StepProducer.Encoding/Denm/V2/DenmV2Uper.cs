@@ -64,30 +64,10 @@ internal readonly struct DenmV2Uper : IManagementIdentifiers, IDenmVersionLeaves
             _denm = denm;
         }
 
-        public int EncodedLengthBound() => DenmV2Uper.EncodedLengthBound(_denm);
-
         public void Write(ref UperWriter writer) => DenmV2Uper.Write(ref writer, _denm);
 
         public void Read(ref UperReader reader) => DenmV2Uper.Read(ref reader, _denm);
     }
-
-    /// <summary>An upper bound of the encoded length in octets (see <see cref="UperLengthBound"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int EncodedLengthBound(Denm denm)
-    {
-        var payload = denm.Payload;
-        return UperLengthBound.Denm(payload.Alacarte is not null, SituationBits(payload.Situation) + LocationBits(payload.Location));
-    }
-
-    /// <summary>The bits of <see cref="UperLengthBound.SituationBits"/> and of the group [[linkedDenms, eventEnd]].</summary>
-    private static long SituationBits(SituationContainer? situation) => situation is null ? 0
-        : UperLengthBound.SituationBits(situation.EventZone)
-        + (situation.LinkedDenms is not null || situation.EventEnd.HasValue ? UperLengthBound.SituationGroupBitsOf(situation.LinkedDenms?.Count ?? 0) : 0);
-
-    /// <summary>The bits of <see cref="UperLengthBound.LocationBits"/> and of the raw group.</summary>
-    private static long LocationBits(LocationContainer? location) => location is null ? 0
-        : UperLengthBound.LocationBits(location.DetectionZonesToEventPosition)
-        + (location.ExtensionGroupV22Raw is { } group ? UperLengthBound.RawAdditionBits(group) : 0);
 
     public static void Write(ref UperWriter writer, Denm denm)
     {
