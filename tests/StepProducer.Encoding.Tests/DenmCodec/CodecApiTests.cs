@@ -22,6 +22,24 @@ public class CodecApiTests
     }
 
     [Fact]
+    public void TryEncode_InvalidValueLate_ThrowsAndLeavesARoomyDestinationUntouched()
+    {
+        // The last path point out of range: the encoding has filled several 8-octet stores before it fails. The
+        // DEN service relies on the destination being untouched: after a rejected update it keeps repeating the
+        // DENM already in that slot.
+        var denm = DenmVector.Typical.ToV1();
+        var path = denm.Payload.Location!.Traces[0];
+        path[^1] = path[^1] with { PathPosition = path[^1].PathPosition with { DeltaLatitude = 131_073 } };
+        var destination = new byte[1024];
+        Array.Fill(destination, (byte)0xAA);
+
+        var error = Assert.Throws<DenmEncodeException>(() => DenmV1Codec.TryEncode(denm, destination, out _));
+
+        Assert.Equal($"location.traces[0][{path.Count - 1}].pathPosition.deltaLatitude: 131073 outside -131071..131072", error.Message);
+        Assert.All(destination, octet => Assert.Equal(0xAA, octet));
+    }
+
+    [Fact]
     public void TryEncode_DestinationOfTheMaximumLength_WritesTheVector()
     {
         var vector = DenmVector.Typical;
