@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 
 // Locals and stackalloc buffers start uninitialised: zeroing them costs time on every encode and decode.
-// Audit (every stackalloc in this assembly): UperPdu.TryEncode's scratch is read only up to the octets the
-// writer stored; UperWriter.WriteUtf8String reads only the octets Encoding.UTF8.GetBytes wrote; the
-// UperReader string methods read only the characters and octets they wrote before.
+// Audit (every stackalloc in this assembly): UperWriter.WriteUtf8String reads only the octets
+// Encoding.UTF8.GetBytes wrote; the UperReader string methods read only the characters and octets they wrote
+// before.
 [module: SkipLocalsInit]

@@ -25,11 +25,19 @@ internal interface IUperPdu
 internal static class UperPdu
 {
     /// <summary>
-    /// Stack scratch for TryEncode: a DENM that fits (the typical one is 136 octets) is encoded once, here,
-    /// and copied, so a destination that turns out too small is never written. 1024 octets also hold a
-    /// DENM with a full 40-point trace (about 350 octets) and leave the stack small.
+    /// Scratch for TryEncode: a DENM that fits (the typical one is 136 octets) is encoded once, here, and
+    /// copied, so a destination that turns out too small, or an encode that throws on an invalid value, leaves
+    /// the destination untouched. 1024 octets also hold a DENM with a full 40-point trace (about 350 octets).
     /// </summary>
     private const int ScratchLength = 1024;
+
+    /// <summary>
+    /// The scratch of this thread, allocated once per thread (so not per DENM). An array, not stackalloc: a
+    /// method with stackalloc is never inlined, and TryEncode inlined into its caller, with the version's Write
+    /// inlined into it, measured 14 ns faster on the typical encode than with a 1 KB stackalloc.
+    /// </summary>
+    [ThreadStatic]
+    private static byte[]? t_scratch;
 
     public static int GetEncodedLength<TPdu>(TPdu pdu)
         where TPdu : struct, IUperPdu
@@ -43,7 +51,7 @@ internal static class UperPdu
     public static bool TryEncode<TPdu>(TPdu pdu, Span<byte> destination, out int bytesWritten)
         where TPdu : struct, IUperPdu
     {
-        Span<byte> scratch = stackalloc byte[ScratchLength];
+        var scratch = t_scratch ??= new byte[ScratchLength];
         var path = default(FieldPathStack);
         var writer = new UperWriter(scratch, ref path);
         pdu.Write(ref writer);
@@ -56,7 +64,7 @@ internal static class UperPdu
 
         if (!writer.Overflowed)
         {
-            scratch[..length].CopyTo(destination);
+            scratch.AsSpan(0, length).CopyTo(destination);
         }
         else
         {

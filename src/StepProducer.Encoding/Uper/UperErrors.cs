@@ -13,6 +13,14 @@ internal static class UperErrors
     public static void ThrowOutOfRange(string field, long value, long lowerBound, long upperBound) =>
         throw new DenmEncodeException(field, $"{value} outside {lowerBound}..{upperBound}");
 
+    /// <summary>
+    /// A SEQUENCE OF outside its SIZE constraint. The message is built here, not at the inlined call site, whose
+    /// method would otherwise zero the string builder's state in its prologue on every call.
+    /// </summary>
+    [DoesNotReturn]
+    public static void ThrowSizeOutOfRange(string field, int size, int lowerBound, int upperBound) =>
+        throw new DenmEncodeException(field, $"{size} items outside SIZE({lowerBound}..{upperBound})");
+
     [DoesNotReturn]
     public static void ThrowUndefinedEnumerated(string field, int value, string asnType) =>
         throw new DenmEncodeException(field, $"{value} is not a value of {asnType}");
@@ -25,5 +33,4 @@ internal static class UperErrors
     public static void ThrowTruncated(string field, int bitsNeeded, long bitOffset, long bitLength) =>
         throw new DenmDecodeException(
             field, $"input ends at bit {bitLength}, {bitsNeeded} more bits needed", bitOffset);
-
 }

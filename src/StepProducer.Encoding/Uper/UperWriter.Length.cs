@@ -16,7 +16,7 @@ internal ref partial struct UperWriter
     {
         if ((uint)(length - lowerBound) > (uint)(upperBound - lowerBound))
         {
-            UperErrors.ThrowEncode(_path.Format(field), $"{length} items outside SIZE({lowerBound}..{upperBound})");
+            UperErrors.ThrowSizeOutOfRange(_path.Format(field), length, lowerBound, upperBound);
         }
 
         WriteBits((ulong)(length - lowerBound), UperBits.ForRange(lowerBound, upperBound));

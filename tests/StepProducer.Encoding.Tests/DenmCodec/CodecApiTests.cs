@@ -22,6 +22,24 @@ public class CodecApiTests
     }
 
     [Fact]
+    public void TryEncode_InvalidValueLate_ThrowsAndLeavesARoomyDestinationUntouched()
+    {
+        // The last path point out of range: the encoding has filled several 8-octet stores before it fails. The
+        // DEN service relies on the destination being untouched: after a rejected update it keeps repeating the
+        // DENM already in that slot.
+        var denm = DenmVector.Typical.ToV1();
+        var path = denm.Payload.Location!.Traces[0];
+        path[^1] = path[^1] with { PathPosition = path[^1].PathPosition with { DeltaLatitude = 131_073 } };
+        var destination = new byte[1024];
+        Array.Fill(destination, (byte)0xAA);
+
+        var error = Assert.Throws<DenmEncodeException>(() => DenmV1Codec.TryEncode(denm, destination, out _));
+
+        Assert.Equal($"location.traces[0][{path.Count - 1}].pathPosition.deltaLatitude: 131073 outside -131071..131072", error.Message);
+        Assert.All(destination, octet => Assert.Equal(0xAA, octet));
+    }
+
+    [Fact]
     public void TryEncode_DestinationOfTheMaximumLength_WritesTheVector()
     {
         var vector = DenmVector.Typical;
@@ -35,9 +53,9 @@ public class CodecApiTests
     }
 
     [Fact]
-    public void LargeDenm_BeyondTheStackScratch_EncodesTheSameThroughEveryEntryPoint()
+    public void LargeDenm_BeyondTheScratch_EncodesTheSameThroughEveryEntryPoint()
     {
-        // 7 traces of 40 path points with delta times: about 1.8 KB, more than the 1 KB stack scratch.
+        // 7 traces of 40 path points with delta times: about 1.8 KB, more than the 1 KB scratch.
         var denm = DenmVector.Typical.ToV1();
         denm.Payload.Location!.Traces = Enumerable.Range(0, 7)
             .Select(trace => Enumerable.Range(0, 40).Select(point => new PathPoint { PathPosition = new DeltaReferencePosition { DeltaLatitude = point - trace }, PathDeltaTime = point + 1 }).ToList())

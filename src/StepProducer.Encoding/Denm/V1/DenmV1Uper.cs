@@ -214,6 +214,13 @@ internal readonly struct DenmV1Uper : IManagementIdentifiers, IDenmVersionLeaves
         return value;
     }
 
+    /// <remarks>
+    /// Out of line, as WriteManagement and WriteLocation are: inlined into the caller's (already large) encode
+    /// method, it left the two WriteCauseCode calls out of line for want of inlining budget, and a call that
+    /// takes the local writer by ref keeps the whole writer in memory (measured, with UperPdu's per-thread
+    /// scratch: the typical encode about 14 ns faster for the two changes).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void WriteSituation(ref UperWriter writer, SituationContainer situation)
     {
         // Through a copy of the writer whose calls all inline (see UperWriter), up to the event history.
