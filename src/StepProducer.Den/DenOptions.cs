@@ -3,92 +3,89 @@ using System.Text.Json.Serialization;
 namespace StepProducer.Den;
 
 /// <summary>Which DENM ASN.1 module the service emits and decodes.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<Asn1Version>))]
+[JsonConverter(typeof(Asn1VersionJson))]
 public enum Asn1Version
 {
     /// <summary>EN 302 637-3 v1.3.1 on CDD TS 102 894-2 v1.3.1.</summary>
-    [JsonStringEnumMemberName("v1")]
     V1,
 
     /// <summary>TS 103 831 v2.2.1 on CDD TS 102 894-2 v2.2.1.</summary>
-    [JsonStringEnumMemberName("v2")]
     V2,
 }
 
+/// <summary>JSON names of <see cref="Asn1Version"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class Asn1VersionJson() : ConfigEnumConverter<Asn1Version>(ConfigEnumNames.Renamed("v1", "v2"));
+
 /// <summary>What happens when an ACTIVE originating entry reaches the end of its validity.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OnExpiryAction>))]
+[JsonConverter(typeof(OnExpiryActionJson))]
 public enum OnExpiryAction
 {
     /// <summary>Emit an <c>expire-cancel</c> record (a cancellation DENM with detectionTime = now), then remove.</summary>
-    [JsonStringEnumMemberName("cancel")]
     Cancel,
 
     /// <summary>Remove the entry silently.</summary>
-    [JsonStringEnumMemberName("drop")]
     Drop,
 }
 
+/// <summary>JSON names of <see cref="OnExpiryAction"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class OnExpiryActionJson() : ConfigEnumConverter<OnExpiryAction>(ConfigEnumNames.Renamed("cancel", "drop"));
+
 /// <summary>What a graceful stop (SIGTERM/SIGINT) does with the ACTIVE originating entries.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<OnShutdownAction>))]
+[JsonConverter(typeof(OnShutdownActionJson))]
 public enum OnShutdownAction
 {
     /// <summary>Leave them in the durable state; the next start goes on with them (repetition, expiry).</summary>
-    [JsonStringEnumMemberName("keep")]
     Keep,
 
     /// <summary>Send a cancellation DENM for each and remove every originating entry (<see cref="DenService.CancelAllOnShutdown"/>).</summary>
-    [JsonStringEnumMemberName("cancel")]
     Cancel,
 }
 
+/// <summary>JSON names of <see cref="OnShutdownAction"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class OnShutdownActionJson() : ConfigEnumConverter<OnShutdownAction>(ConfigEnumNames.Renamed("keep", "cancel"));
+
 /// <summary>RelevanceDistance (CDD TS 102 894-2 v1.3.1; StandardLength3b in v2.2.1, same values).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RelevanceDistance>))]
+[JsonConverter(typeof(RelevanceDistanceJson))]
 public enum RelevanceDistance
 {
-    [JsonStringEnumMemberName("lessThan50m")]
     LessThan50m = 0,
 
-    [JsonStringEnumMemberName("lessThan100m")]
     LessThan100m = 1,
 
-    [JsonStringEnumMemberName("lessThan200m")]
     LessThan200m = 2,
 
-    [JsonStringEnumMemberName("lessThan500m")]
     LessThan500m = 3,
 
-    [JsonStringEnumMemberName("lessThan1000m")]
     LessThan1000m = 4,
 
-    [JsonStringEnumMemberName("lessThan5km")]
     LessThan5km = 5,
 
-    [JsonStringEnumMemberName("lessThan10km")]
     LessThan10km = 6,
 
-    [JsonStringEnumMemberName("over10km")]
     Over10km = 7,
 }
+
+/// <summary>JSON names of <see cref="RelevanceDistance"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class RelevanceDistanceJson() : ConfigEnumConverter<RelevanceDistance>(ConfigEnumNames.Renamed("lessThan50m", "lessThan100m", "lessThan200m", "lessThan500m", "lessThan1000m", "lessThan5km", "lessThan10km", "over10km"));
 
 /// <summary>
 /// RelevanceTrafficDirection (CDD TS 102 894-2 v1.3.1). The v2.2.1 TrafficDirection has the same four values
 /// under longer names; the config uses the v1 identifiers for both outputs.
 /// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RelevanceTrafficDirection>))]
+[JsonConverter(typeof(RelevanceTrafficDirectionJson))]
 public enum RelevanceTrafficDirection
 {
-    [JsonStringEnumMemberName("allTrafficDirections")]
     AllTrafficDirections = 0,
 
-    [JsonStringEnumMemberName("upstreamTraffic")]
     UpstreamTraffic = 1,
 
-    [JsonStringEnumMemberName("downstreamTraffic")]
     DownstreamTraffic = 2,
 
-    [JsonStringEnumMemberName("oppositeTraffic")]
     OppositeTraffic = 3,
 }
+
+/// <summary>JSON names of <see cref="RelevanceTrafficDirection"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class RelevanceTrafficDirectionJson() : ConfigEnumConverter<RelevanceTrafficDirection>(ConfigEnumNames.Renamed("allTrafficDirections", "upstreamTraffic", "downstreamTraffic", "oppositeTraffic"));
 
 /// <summary>
 /// The <c>den</c> section of the configuration. Property names are the config keys (camelCase in JSON).

@@ -87,6 +87,13 @@ internal static class ConfigSchemaGenerator
 
         public JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
         {
+            if (EnumNames(context.TypeInfo) is { } names)
+            {
+                // The exporter knows nothing of a custom converter and allows any value; a config enum
+                // accepts its names (ConfigEnumNames), listed as System.Text.Json's own enum converter lists them.
+                schema = new JsonObject { ["enum"] = new JsonArray([.. names.Names.Select(name => (JsonNode)name)]) };
+            }
+
             if (schema is not JsonObject node)
             {
                 return schema;
@@ -180,6 +187,10 @@ internal static class ConfigSchemaGenerator
             var value = property.Get?.Invoke(instance);
             return value is null ? null : JsonSerializer.SerializeToNode(value, property.Options.GetTypeInfo(property.PropertyType));
         }
+
+        /// <summary>The names of a config enum read by a <see cref="ConfigEnumConverter{TEnum}"/>, or null.</summary>
+        private static ConfigEnumNames? EnumNames(JsonTypeInfo typeInfo) =>
+            ConfigEnumConverters.NamesByType.GetValueOrDefault(typeInfo.Type);
 
         private static bool AllowsNull(JsonObject node) =>
             node["type"] is JsonArray types && types.Any(type => type?.GetValue<string>() == "null");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using StepProducer.Den;
 
 namespace StepProducer.Host.Configuration;
 
@@ -18,7 +19,7 @@ public sealed record LogOptions
 }
 
 /// <summary>Log levels by their Microsoft.Extensions.Logging names.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogLevelSetting>))]
+[JsonConverter(typeof(LogLevelSettingJson))]
 public enum LogLevelSetting
 {
     Trace,
@@ -29,19 +30,22 @@ public enum LogLevelSetting
     Critical,
 }
 
+/// <summary>JSON names of <see cref="LogLevelSetting"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class LogLevelSettingJson() : ConfigEnumConverter<LogLevelSetting>(ConfigEnumNames.Identifiers("Trace", "Debug", "Information", "Warning", "Error", "Critical"));
+
 /// <summary>The console formatter.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<LogFormat>))]
+[JsonConverter(typeof(LogFormatJson))]
 public enum LogFormat
 {
-    [JsonStringEnumMemberName("simple")]
     Simple,
 
-    [JsonStringEnumMemberName("json")]
     Json,
 
-    [JsonStringEnumMemberName("systemd")]
     Systemd,
 }
+
+/// <summary>JSON names of <see cref="LogFormat"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class LogFormatJson() : ConfigEnumConverter<LogFormat>(ConfigEnumNames.Renamed("simple", "json", "systemd"));
 
 /// <summary>One entry of <c>log.handlers</c>, told apart by its <c>type</c> key.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

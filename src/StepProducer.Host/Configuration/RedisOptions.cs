@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using StepProducer.Den;
 
 namespace StepProducer.Host.Configuration;
 
@@ -90,17 +91,18 @@ public sealed record RedisStreamsOptions
 }
 
 /// <summary>What an input stream carries.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<RedisInputKind>))]
+[JsonConverter(typeof(RedisInputKindJson))]
 public enum RedisInputKind
 {
     /// <summary>CloudEvents: station collisions and terminations.</summary>
-    [JsonStringEnumMemberName("events")]
     Events,
 
     /// <summary>Received DENMs as UPER bytes.</summary>
-    [JsonStringEnumMemberName("receivedDenm")]
     ReceivedDenm,
 }
+
+/// <summary>JSON names of <see cref="RedisInputKind"/> (see <see cref="ConfigEnumNames"/>).</summary>
+public sealed class RedisInputKindJson() : ConfigEnumConverter<RedisInputKind>(ConfigEnumNames.Renamed("events", "receivedDenm"));
 
 /// <summary>One entry of <c>redis.streams.inputs</c>.</summary>
 public sealed record RedisInputStream
