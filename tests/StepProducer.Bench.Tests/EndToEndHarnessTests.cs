@@ -20,7 +20,7 @@ public sealed class EndToEndHarnessTests
     private const int PacedSeconds = 2;
 
     /// <summary>
-    /// --batch-size other than the producer's default of 64: the producer runs with it (500 events in batches
+    /// --batch-size other than the producer's default of 256: the producer runs with it (500 events in batches
     /// of at most 16 entries) and the record counts must stay exact.
     /// </summary>
     private const int BatchSize = 16;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using StepProducer.Den;
+using StepProducer.Transport.Redis;
 
 namespace StepProducer.Host.Configuration;
 
@@ -79,7 +80,7 @@ public sealed record RedisStreamsOptions
 
     [Description("Entries read per XREADGROUP call.")]
     [ConfigRange(ConfigLimits.BatchSizeMin, ConfigLimits.BatchSizeMax)]
-    public int BatchSize { get; set; } = 64;
+    public int BatchSize { get; set; } = RedisTransportOptions.DefaultBatchSize;
 
     [Description("Largest accepted input entry in bytes; larger entries are dead-lettered.")]
     [ConfigRange(ConfigLimits.MaxEntryBytesMin, ConfigLimits.MaxEntryBytesMax)]
