@@ -17,12 +17,7 @@ internal static class Daemon
         }
         catch (ConfigException error)
         {
-            foreach (var item in error.Errors)
-            {
-                Console.Error.WriteLine($"step_producer: config error: {item}");
-            }
-
-            return ExitCodes.Config;
+            return ReportConfigErrors(error);
         }
 
         if (options.Instance is { } instance)
@@ -38,32 +33,36 @@ internal static class Daemon
             config = config with { InstanceName = instance };
         }
 
-        using var loggerFactory = CreateLoggerFactory(config.Log);
-        if (loggerFactory is null)
-        {
-            return ExitCodes.Config;
-        }
-
-        var logger = loggerFactory.CreateLogger("StepProducer.Host");
-        if (config.Redis is not null)
-        {
-            return Redis.RedisMode.Run(config, options.ConfigFile, loggerFactory, logger);
-        }
-
-        return StdioMode.Run(config, options.Retime, loggerFactory, logger);
-    }
-
-    /// <summary>The logger factory, or null after printing why a log file cannot be written (a config error).</summary>
-    private static ILoggerFactory? CreateLoggerFactory(LogOptions options)
-    {
+        ILoggerFactory loggerFactory;
         try
         {
-            return LoggingSetup.Create(options);
+            // A file log handler whose path cannot be written is found only here, when the file is opened.
+            loggerFactory = LoggingSetup.Create(config.Log);
         }
-        catch (IOException error)
+        catch (ConfigException error)
         {
-            Console.Error.WriteLine($"step_producer: config error: {error.Message}");
-            return null;
+            return ReportConfigErrors(error);
         }
+
+        using (loggerFactory)
+        {
+            var logger = loggerFactory.CreateLogger("StepProducer.Host");
+            if (config.Redis is not null)
+            {
+                return Redis.RedisMode.Run(config, options.ConfigFile, loggerFactory, logger);
+            }
+
+            return StdioMode.Run(config, options.Retime, loggerFactory, logger);
+        }
+    }
+
+    private static int ReportConfigErrors(ConfigException error)
+    {
+        foreach (var item in error.Errors)
+        {
+            Console.Error.WriteLine($"step_producer: config error: {item}");
+        }
+
+        return ExitCodes.Config;
     }
 }

@@ -149,7 +149,7 @@ public sealed class FileLogTests
         File.WriteAllText(regularFile, "{}");
 
         // A folder below a regular file cannot be created, even by root (the tests may run as root).
-        var error = Assert.Throws<IOException>(() => LoggingSetup.Create(FileLog(Path.Combine(regularFile, "producer.log"), LogLevelSetting.Information)));
+        var error = Assert.Throws<ConfigException>(() => LoggingSetup.Create(FileLog(Path.Combine(regularFile, "producer.log"), LogLevelSetting.Information)));
 
         Assert.StartsWith("log.handlers[0].path: cannot write ", error.Message, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public static class LoggingSetup
 
     private const DynamicallyAccessedMemberTypes OptionsConstructor = DynamicallyAccessedMemberTypes.PublicParameterlessConstructor;
 
-    /// <exception cref="IOException">A <c>file</c> handler's folder or file cannot be created or opened; the message
+    /// <exception cref="ConfigException">A <c>file</c> handler's folder or file cannot be created or opened; the error
     /// names the handler's config path (<c>log.handlers[N].path</c>).</exception>
     public static ILoggerFactory Create(LogOptions options)
     {
@@ -100,7 +100,7 @@ public static class LoggingSetup
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"log.handlers[{index}].path: cannot write '{file.Path}': {error.Message}", error);
+            throw new ConfigException([new ConfigError($"log.handlers[{index}].path", $"cannot write '{file.Path}': {error.Message}")]);
         }
     }
 
