@@ -63,4 +63,8 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1011, EventName = "SecretReadableByOthers", Level = LogLevel.Warning,
         Message = "{Path} holds the Redis password ({Key}) and is readable by others; chmod o-r it")]
     public static partial void SecretReadableByOthers(ILogger logger, string path, string key);
+
+    [LoggerMessage(EventId = 1012, EventName = "OutputClosed", Level = LogLevel.Information,
+        Message = "stdout closed by its reader; stopping")]
+    public static partial void OutputClosed(ILogger logger);
 }

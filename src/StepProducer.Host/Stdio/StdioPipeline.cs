@@ -199,7 +199,8 @@ internal sealed class StdioPipeline : IDisposable
     private async Task RunTimerLoopAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(tickInterval);
-        var nextCounters = TimeProvider.System.GetTimestamp() + (long)(HostLog.CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var countersInterval = (long)(HostLog.CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        var nextCounters = TimeProvider.System.GetTimestamp() + countersInterval;
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -224,7 +225,7 @@ internal sealed class StdioPipeline : IDisposable
                 if (now >= nextCounters)
                 {
                     LogCounters();
-                    nextCounters = now + (long)(HostLog.CountersInterval.TotalSeconds * TimeProvider.System.TimestampFrequency);
+                    nextCounters = now + countersInterval;
                 }
             }
         }
