@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace StepProducer.Host.Logging;
@@ -28,11 +27,6 @@ internal sealed class RollingFileLoggerProvider : ILoggerProvider
     private readonly Lock _gate = new();
     private readonly RollingLogFile _file;
     private readonly TimeProvider _time;
-    private readonly StringBuilder _entry = new();
-
-    /// <summary>Keeps a character pair that a <see cref="StringBuilder"/> chunk boundary splits whole.</summary>
-    private readonly Encoder _utf8 = System.Text.Encoding.UTF8.GetEncoder();
-    private byte[] _encoded = [];
 
     public RollingFileLoggerProvider(RollingLogFile file, TimeProvider time)
     {
@@ -65,31 +59,15 @@ internal sealed class RollingFileLoggerProvider : ILoggerProvider
     {
         lock (_gate)
         {
-            _entry.Clear();
-            _entry.Append(CultureInfo.InvariantCulture,
-                $"{_time.GetUtcNow().ToString(TimestampFormat, CultureInfo.InvariantCulture)} [{LevelCode(level)}] {category}[{eventId}] {message}\n");
-            if (exception is not null)
-            {
-                _entry.Append(exception).Append('\n');
-            }
-
-            var length = System.Text.Encoding.UTF8.GetMaxByteCount(_entry.Length);
-            if (_encoded.Length < length)
-            {
-                _encoded = new byte[length];
-            }
-
-            var written = 0;
-            foreach (var chunk in _entry.GetChunks())
-            {
-                written += _utf8.GetBytes(chunk.Span, _encoded.AsSpan(written), flush: false);
-            }
-
-            written += _utf8.GetBytes([], _encoded.AsSpan(written), flush: true);
-
+            // Stamped inside the lock, so the file's entries are in time order. The formatter made a string for the
+            // message anyway; one more per entry is nothing next to it, and no event is raised per DENM by default.
+            var entry = string.Create(CultureInfo.InvariantCulture,
+                $"{_time.GetUtcNow().ToString(TimestampFormat, CultureInfo.InvariantCulture)} [{LevelCode(level)}] {category}[{eventId}] {message}\n")
+                + (exception is null ? "" : $"{exception}\n");
+            var encoded = System.Text.Encoding.UTF8.GetBytes(entry);
             try
             {
-                _file.Append(_encoded.AsSpan(0, written));
+                _file.Append(encoded);
             }
             catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
