@@ -249,7 +249,7 @@ public sealed class RedisServer : IAsyncDisposable
                 await admin.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException error)
+            catch (Exception error) when (error is RedisConnectionException || IsLoading(error))
             {
                 last = error;
                 await Task.Delay(50);
@@ -258,4 +258,11 @@ public sealed class RedisServer : IAsyncDisposable
 
         throw new TimeoutException($"redis-server on port {Port} not ready in {StartTimeout}", last);
     }
+
+    /// <summary>
+    /// A restarted server with appendonly answers every command with a LOADING error until it has replayed its
+    /// file: it is up, but not ready yet.
+    /// </summary>
+    private static bool IsLoading(Exception error) =>
+        error is RedisServerException && error.Message.StartsWith("LOADING", StringComparison.Ordinal);
 }
