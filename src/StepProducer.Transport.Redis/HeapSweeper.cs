@@ -28,26 +28,51 @@ internal sealed class HeapSweeper
     /// </summary>
     private const int Gen0CollectionsPerSweep = 32;
 
-    private int gen0CollectionsAtLastSweep = GC.CollectionCount(0);
-    private int gen2CollectionsAtLastSweep = GC.CollectionCount(2);
+    private int _gen0CollectionsAtIntervalStart;
+    private int _gen2CollectionsAtIntervalStart;
+
+    /// <summary>The first interval starts now.</summary>
+    public HeapSweeper()
+        : this(GC.CollectionCount(0), GC.CollectionCount(2))
+    {
+    }
+
+    /// <summary>The first interval starts at these collection counts.</summary>
+    internal HeapSweeper(int gen0Collections, int gen2Collections) => StartInterval(gen0Collections, gen2Collections);
 
     /// <summary>Called between batches, where the pause holds up no commit in flight.</summary>
     public void SweepIfDue()
     {
-        if (GC.CollectionCount(2) == gen2CollectionsAtLastSweep)
+        if (!IsDue(GC.CollectionCount(0), GC.CollectionCount(2)))
         {
-            if (GC.CollectionCount(0) - gen0CollectionsAtLastSweep < Gen0CollectionsPerSweep)
-            {
-                return;
-            }
-
-            // Not compacting: the sweep frees the dead objects, and the GC still compacts in its own collections
-            // when fragmentation calls for it.
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            return;
         }
 
-        // After our sweep, or after a full collection the GC ran itself: the next interval counts from here.
-        gen0CollectionsAtLastSweep = GC.CollectionCount(0);
-        gen2CollectionsAtLastSweep = GC.CollectionCount(2);
+        // Not compacting: the sweep frees the dead objects, and the GC still compacts in its own collections
+        // when fragmentation calls for it.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+        StartInterval(GC.CollectionCount(0), GC.CollectionCount(2));
+    }
+
+    /// <summary>
+    /// The policy, over the process's collection counts so far: a sweep is due after
+    /// <see cref="Gen0CollectionsPerSweep"/> gen0 collections since the interval started. A full collection the GC
+    /// ran itself in the meantime starts a new interval instead.
+    /// </summary>
+    internal bool IsDue(int gen0Collections, int gen2Collections)
+    {
+        if (gen2Collections != _gen2CollectionsAtIntervalStart)
+        {
+            StartInterval(gen0Collections, gen2Collections);
+            return false;
+        }
+
+        return gen0Collections - _gen0CollectionsAtIntervalStart >= Gen0CollectionsPerSweep;
+    }
+
+    private void StartInterval(int gen0Collections, int gen2Collections)
+    {
+        _gen0CollectionsAtIntervalStart = gen0Collections;
+        _gen2CollectionsAtIntervalStart = gen2Collections;
     }
 }

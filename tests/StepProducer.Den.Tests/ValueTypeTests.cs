@@ -1,4 +1,5 @@
 using StepProducer.Den;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Den.Tests;
 
@@ -39,15 +40,16 @@ public class ValueTypeTests
     {
         var source = RecordSource.StreamEntry("step:collisions", 1718000000123, 7);
         var buffer = new byte[64];
-        source.TryFormat(buffer, out _);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var index = 0; index < 1000; index++)
+        var (allocated, _) = SteadyStateAllocations.Measure(() =>
         {
-            source.TryFormat(buffer, out _);
-            RecordSource.Line(index).TryFormat(buffer, out _);
-        }
+            for (var index = 0; index < 1000; index++)
+            {
+                source.TryFormat(buffer, out _);
+                RecordSource.Line(index).TryFormat(buffer, out _);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

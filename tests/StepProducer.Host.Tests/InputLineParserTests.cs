@@ -1,6 +1,7 @@
 using System.Text;
 using StepProducer.Den;
 using StepProducer.Host.Input;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Host.Tests;
 
@@ -172,21 +173,18 @@ public sealed class InputLineParserTests
             Utf8(Event("step.den.termination.v1", """{"actionId":{"originatingStationId":1,"sequenceNumber":2}}""")),
             Utf8("""{"uper": "0201ab00ff"}"""),
         ];
-        foreach (var line in lines)
+        var (allocated, _) = SteadyStateAllocations.Measure(() =>
         {
-            parser.Parse(line);
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var round = 0; round < 1000; round++)
-        {
-            foreach (var line in lines)
+            for (var repeat = 0; repeat < 1000; repeat++)
             {
-                parser.Parse(line);
+                foreach (var line in lines)
+                {
+                    parser.Parse(line);
+                }
             }
-        }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     private static string Event(string type, string data) =>

@@ -2,6 +2,7 @@ using System.Buffers;
 using StepProducer.Encoding.Denm;
 using StepProducer.Encoding.Jer;
 using StepProducer.Encoding.Tests.Support;
+using StepProducer.TestSupport;
 
 namespace StepProducer.Encoding.Tests.Jer;
 
@@ -74,28 +75,23 @@ public class JerVectorTests
     [Fact]
     public void PooledWriter_AfterWarmUp_AllocatesNothingPerDenm()
     {
-        // Many writes, so a per-write allocation of even one byte would show; the warm-up lets the buffer grow
-        // to the DENM's size and the JIT finish tiering first.
-        const int warmUpWrites = 100;
-        const int measuredWrites = 10_000;
+        // Many writes per round, so a per-write allocation of even one byte would show; the warm-up round lets the
+        // buffer grow to the DENM's size and the JIT finish tiering first.
+        const int writesPerRound = 10_000;
         var typical = DenmV1Codec.Decode(Convert.FromHexString(DenmVector.Typical.UperHex));
         var v2 = DenmV2Codec.Decode(Convert.FromHexString(DenmVector.Named("v2_new_collisionRisk_sub4_situation_location").UperHex));
         using var writer = new JerPooledWriter();
         var length = 0;
-        for (var i = 0; i < warmUpWrites; i++)
+        var (allocated, rounds) = SteadyStateAllocations.Measure(() =>
         {
-            length += writer.Write(typical).Length + writer.Write(v2).Length;
-        }
+            for (var i = 0; i < writesPerRound; i++)
+            {
+                length += writer.Write(typical).Length + writer.Write(v2).Length;
+            }
+        });
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < measuredWrites; i++)
-        {
-            length += writer.Write(typical).Length + writer.Write(v2).Length;
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
-        Assert.Equal((warmUpWrites + measuredWrites) * (JerExpectedTexts.V1Typical.Length + JerExpectedTexts.V2CollisionRiskSub4.Length), length);
+        Assert.Equal(rounds * writesPerRound * (JerExpectedTexts.V1Typical.Length + JerExpectedTexts.V2CollisionRiskSub4.Length), length);
     }
 
     [Fact]
