@@ -66,7 +66,12 @@ public sealed partial class DaemonProcess : IDisposable
         bool readStandardOutput = true,
         TimeSpan? waitLimit = null)
     {
-        var process = Process.Start(ProcessRunner.RedirectedStartInfo(fileName, arguments, environment))
+        // A test run started as a background job of a shell without job control (a CI script's `cmd &`) inherits
+        // SIGINT ignored (POSIX Shell Command Language, 2.11), .NET leaves an inherited SIG_IGN of SIGINT in place,
+        // and so the daemon would never see the SIGINT the tests send (seen in such a run). env(1) of coreutils
+        // resets it to the default and then execs the program in the same process, so ProcessId stays the daemon's.
+        string[] withSigintAtItsDefault = ["--default-signal=INT", "--", fileName, .. arguments];
+        var process = Process.Start(ProcessRunner.RedirectedStartInfo("env", withSigintAtItsDefault, environment))
             ?? throw new InvalidOperationException($"cannot start {fileName}");
         var daemon = new DaemonProcess(process, waitLimit ?? DefaultWaitLimit);
         process.ErrorDataReceived += (_, line) => daemon.Collect(daemon.standardError, line.Data, outputPrefix: "");
