@@ -8,22 +8,22 @@ public sealed class SecurityTests : IDisposable
 {
     private const string Password = "Rsu-pass-4711";
 
-    private readonly string directory = Directory.CreateTempSubdirectory("step-redis-security-").FullName;
+    private readonly TemporaryDirectory directory = new();
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 
     [Fact]
     public async Task AclUserWithPasswordFile_Works_AndThePasswordNeverAppearsInTheLog()
     {
         await using var server = await RedisServer.StartAsync(new() { AclUsers = [("producer", Password)] });
-        var passwordFile = Path.Combine(directory, "redis.pass");
+        var passwordFile = directory.File("redis.pass");
         await File.WriteAllTextAsync(passwordFile, Password + "\n");
         File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead);
         var config = new ProducerConfig(server);
         config.Connection["username"] = "producer";
         config.Connection["passwordFile"] = passwordFile;
 
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(directory.Path));
 
         await RunsOneEventAsync(server, producer);
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("user producer", StringComparison.Ordinal));
@@ -38,7 +38,7 @@ public sealed class SecurityTests : IDisposable
         var config = new ProducerConfig(server);
         config.Connection["username"] = "producer";
         config.Connection["password"] = "not-the-password";
-        var configFile = config.Write(directory);
+        var configFile = config.Write(directory.Path);
         File.SetUnixFileMode(configFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
 
         using var producer = ProducerProcess.Start(configFile);
@@ -63,7 +63,7 @@ public sealed class SecurityTests : IDisposable
         config.Connection["tls"] = true;
         config.Connection["caCertificate"] = server.CaCertificatePath;
 
-        using var producer = ProducerProcess.Start(config.Write(directory));
+        using var producer = ProducerProcess.Start(config.Write(directory.Path));
 
         await RunsOneEventAsync(server, producer);
         Assert.Contains(producer.StandardErrorLines, line => line.Contains("tls True", StringComparison.Ordinal));

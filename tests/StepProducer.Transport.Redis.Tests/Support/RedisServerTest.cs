@@ -12,8 +12,10 @@ public abstract class RedisServerTest : IAsyncLifetime
 
     protected IDatabase Database => Connection.GetDatabase();
 
+    private readonly TemporaryDirectory workDirectory = new();
+
     /// <summary>A temp directory for the test's config files, deleted with the server.</summary>
-    protected string WorkDirectory { get; } = System.IO.Directory.CreateTempSubdirectory("step-redis-test-").FullName;
+    protected string WorkDirectory => workDirectory.Path;
 
     public virtual async Task InitializeAsync()
     {
@@ -25,7 +27,7 @@ public abstract class RedisServerTest : IAsyncLifetime
     {
         await Connection.DisposeAsync();
         await Server.DisposeAsync();
-        System.IO.Directory.Delete(WorkDirectory, recursive: true);
+        workDirectory.Dispose();
     }
 
     protected virtual RedisServerOptions ServerOptions => new();
