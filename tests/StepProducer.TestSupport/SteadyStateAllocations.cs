@@ -6,10 +6,10 @@ namespace StepProducer.TestSupport;
 /// <remarks>
 /// The runtime itself can allocate a few kilobytes on the test thread at a moment nobody chooses: seen once in a
 /// full clean-clone test run on two loaded cores (3,920 bytes in one round of a DEN service test that allocates 0
-/// bytes in isolation, run after run). Tiered compilation replacing a method mid-loop under load is the likely
-/// source. Such an allocation lands in one round; an allocation of the code under test lands in every round. So a
-/// round is measured again, up to <see cref="MeasuredRounds"/> times, and the fewest bytes any round allocated is
-/// what the code allocates.
+/// bytes in isolation, run after run, also with tier-up held back by DOTNET_TC_CallCountingDelayMs). The source
+/// was not pinned down; the runtime's own work on the thread is the suspect. Such an allocation lands in one
+/// round; an allocation of the code under test lands in every round. So a round is measured again, up to
+/// <see cref="MeasuredRounds"/> times, and the fewest bytes any round allocated is what the code allocates.
 /// </remarks>
 public static class SteadyStateAllocations
 {
