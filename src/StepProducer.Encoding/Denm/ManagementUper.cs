@@ -7,7 +7,10 @@ namespace StepProducer.Encoding.Denm;
 /// <summary>
 /// The values of a ManagementContainer of either version (EN 302 637-3 v1.3.1 / TS 103 831 v2.2.1): the
 /// same components and constraints, under other names (actionID/actionId, relevanceDistance/
-/// awarenessDistance, relevanceTrafficDirection/trafficDirection). Each version copies its model in and out.
+/// awarenessDistance, relevanceTrafficDirection/trafficDirection). The decoders of both encodings copy them into
+/// the model with its ManagementContainer.SetFrom. The encoders spell the copy out of the model in their own
+/// WriteManagement: built by a shared method instead, the typical UPER encode went from 137 to 180-185 ns
+/// (measured twice; the JIT no longer keeps the locally built copy out of memory).
 /// </summary>
 internal struct ManagementFields
 {

@@ -8,8 +8,8 @@ namespace StepProducer.Encoding.Jer;
 /// JER of ItsPduHeader, ManagementContainer and ActionID / ActionId, whose components and constraints
 /// EN 302 637-3 v1.3.1 on TS 102 894-2 v1.3.1 and TS 103 831 v2.2.1 on TS 102 894-2 v2.2.1 share under other
 /// identifiers (messageID / messageId, actionID / actionId, relevanceDistance / awarenessDistance, ...), which
-/// <typeparamref name="TVersion"/> gives. As for UPER (<see cref="ManagementFields"/>), each version copies its
-/// model in and out.
+/// <typeparamref name="TVersion"/> gives. As for UPER, the values pass through <see cref="ManagementFields"/>
+/// (which says how each version copies its model in and out).
 /// </summary>
 internal static class JerManagement<TVersion>
     where TVersion : IJerVersionIdentifiers

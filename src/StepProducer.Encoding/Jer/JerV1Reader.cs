@@ -58,20 +58,9 @@ internal static class JerV1Reader
 
     private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path)
     {
-        var fields = JerManagement<JerV1>.ReadManagement(ref reader, path);
-        return new ManagementContainer
-        {
-            ActionID = new ActionID { OriginatingStationID = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber },
-            DetectionTime = fields.DetectionTime,
-            ReferenceTime = fields.ReferenceTime,
-            Termination = fields.Termination,
-            EventPosition = fields.EventPosition,
-            RelevanceDistance = (RelevanceDistance?)fields.Distance,
-            RelevanceTrafficDirection = (RelevanceTrafficDirection?)fields.TrafficDirection,
-            ValidityDuration = fields.ValidityDuration,
-            TransmissionInterval = fields.TransmissionInterval,
-            StationType = fields.StationType,
-        };
+        var management = new ManagementContainer();
+        management.SetFrom(JerManagement<JerV1>.ReadManagement(ref reader, path));
+        return management;
     }
 
     private static SituationContainer ReadSituation(ref Utf8JsonReader reader, JerPath path) =>

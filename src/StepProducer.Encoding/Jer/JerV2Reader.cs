@@ -80,20 +80,9 @@ internal static class JerV2Reader
 
     private static ManagementContainer ReadManagement(ref Utf8JsonReader reader, JerPath path)
     {
-        var fields = JerManagement<JerV2>.ReadManagement(ref reader, path);
-        return new ManagementContainer
-        {
-            ActionId = new ActionId { OriginatingStationId = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber },
-            DetectionTime = fields.DetectionTime,
-            ReferenceTime = fields.ReferenceTime,
-            Termination = fields.Termination,
-            EventPosition = fields.EventPosition,
-            AwarenessDistance = (StandardLength3b?)fields.Distance,
-            TrafficDirection = (TrafficDirection?)fields.TrafficDirection,
-            ValidityDuration = fields.ValidityDuration,
-            TransmissionInterval = fields.TransmissionInterval,
-            StationType = fields.StationType,
-        };
+        var management = new ManagementContainer();
+        management.SetFrom(JerManagement<JerV2>.ReadManagement(ref reader, path));
+        return management;
     }
 
     /// <summary>

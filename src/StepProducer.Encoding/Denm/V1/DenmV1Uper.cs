@@ -167,20 +167,8 @@ internal readonly struct DenmV1Uper : IManagementIdentifiers, IDenmVersionLeaves
         ManagementUper<DenmV1Uper>.Write(ref writer, fields);
     }
 
-    private static void ReadManagement(ref UperReader reader, ManagementContainer management)
-    {
-        var fields = ManagementUper<DenmV1Uper>.Read(ref reader);
-        management.ActionID = new ActionID { OriginatingStationID = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
-        management.DetectionTime = fields.DetectionTime;
-        management.ReferenceTime = fields.ReferenceTime;
-        management.Termination = fields.Termination;
-        management.EventPosition = fields.EventPosition;
-        management.RelevanceDistance = (RelevanceDistance?)fields.Distance;
-        management.RelevanceTrafficDirection = (RelevanceTrafficDirection?)fields.TrafficDirection;
-        management.ValidityDuration = fields.ValidityDuration;
-        management.TransmissionInterval = fields.TransmissionInterval;
-        management.StationType = fields.StationType;
-    }
+    private static void ReadManagement(ref UperReader reader, ManagementContainer management) =>
+        management.SetFrom(ManagementUper<DenmV1Uper>.Read(ref reader));
 
     public static void WriteActionId(ref UperWriter writer, ActionID actionId, string identifier) =>
         ManagementUper<DenmV1Uper>.WriteActionId(ref writer, actionId.OriginatingStationID, actionId.SequenceNumber, identifier);

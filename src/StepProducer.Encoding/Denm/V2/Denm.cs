@@ -96,6 +96,21 @@ public sealed class ManagementContainer
 
     /// <summary><c>StationType</c>: INTEGER (0..255); roadSideUnit = 15.</summary>
     public int StationType { get; set; }
+
+    /// <summary>Takes every component from the values the UPER and JER decoders of both versions share.</summary>
+    internal void SetFrom(in ManagementFields fields)
+    {
+        ActionId = new ActionId { OriginatingStationId = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
+        DetectionTime = fields.DetectionTime;
+        ReferenceTime = fields.ReferenceTime;
+        Termination = fields.Termination;
+        EventPosition = fields.EventPosition;
+        AwarenessDistance = (StandardLength3b?)fields.Distance;
+        TrafficDirection = (TrafficDirection?)fields.TrafficDirection;
+        ValidityDuration = fields.ValidityDuration;
+        TransmissionInterval = fields.TransmissionInterval;
+        StationType = fields.StationType;
+    }
 }
 
 /// <summary>

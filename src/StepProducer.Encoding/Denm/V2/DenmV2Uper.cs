@@ -231,20 +231,8 @@ internal readonly struct DenmV2Uper : IManagementIdentifiers, IDenmVersionLeaves
         ManagementUper<DenmV2Uper>.Write(ref writer, fields);
     }
 
-    private static void ReadManagement(ref UperReader reader, ManagementContainer management)
-    {
-        var fields = ManagementUper<DenmV2Uper>.Read(ref reader);
-        management.ActionId = new ActionId { OriginatingStationId = fields.OriginatingStationId, SequenceNumber = fields.SequenceNumber };
-        management.DetectionTime = fields.DetectionTime;
-        management.ReferenceTime = fields.ReferenceTime;
-        management.Termination = fields.Termination;
-        management.EventPosition = fields.EventPosition;
-        management.AwarenessDistance = (StandardLength3b?)fields.Distance;
-        management.TrafficDirection = (TrafficDirection?)fields.TrafficDirection;
-        management.ValidityDuration = fields.ValidityDuration;
-        management.TransmissionInterval = fields.TransmissionInterval;
-        management.StationType = fields.StationType;
-    }
+    private static void ReadManagement(ref UperReader reader, ManagementContainer management) =>
+        management.SetFrom(ManagementUper<DenmV2Uper>.Read(ref reader));
 
     public static void WriteActionId(ref UperWriter writer, ActionId actionId, string identifier) =>
         ManagementUper<DenmV2Uper>.WriteActionId(ref writer, actionId.OriginatingStationId, actionId.SequenceNumber, identifier);
